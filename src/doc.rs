@@ -1,0 +1,156 @@
+//! The shared document model: one [`Doc`] per article, holding the text and
+//! the tokens, sentences and paragraphs that the pipeline stages annotate.
+//!
+//! Every position is kept twice: as a byte offset, so that stages can slice
+//! `Doc::text` without re-scanning it, and as a character offset (Unicode
+//! scalar values), which is what the JSON contract promises its users. Both
+//! are `u32`: the reader refuses articles of 4 GiB or more, and halving the
+//! size of a token keeps the hot loops in cache.
+
+use std::ops::Range;
+
+/// Which way a quotation mark faces, decided from the mark itself when it is
+/// typographic and from its neighbours when it is straight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteDir {
+    Open,
+    Close,
+}
+
+/// What a token is, coarsely. Later stages branch on this instead of
+/// re-inspecting the token's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Contains a letter: words, names, clitics (`n't`, `'s`), `1990s`.
+    Word,
+    /// Digits with their separators: `1,200`, `3.5`, `5:07`, `9/11`, `-3`.
+    Number,
+    /// Sentence and clause punctuation, brackets, dashes, ellipses, and the
+    /// lone possessive apostrophe of `parents'`.
+    Punct,
+    /// A quotation mark (or the doubled `''` / ` `` ` marks), with its direction.
+    Quote(QuoteDir),
+    /// Currency, percent, maths, emoji and anything else.
+    Symbol,
+    Url,
+    Email,
+    /// A social-media handle such as `@user`.
+    Handle,
+    Hashtag,
+    /// An HTML/XML-like tag embedded in scraped text, e.g. `<tweet id="1">`.
+    Markup,
+}
+
+impl TokenKind {
+    /// The name used in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Quote(_) => "quote",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Handle => "handle",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Markup => "markup",
+        }
+    }
+}
+
+/// One token. Offsets are end-exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub char_start: u32,
+    pub char_end: u32,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn bytes(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A sentence: a run of tokens inside one paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// A paragraph: a run of sentences, never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub sentences: Range<usize>,
+    pub tokens: Range<usize>,
+}
+
+/// A contiguous stretch of the article in both offset systems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRange {
+    pub start: u32,
+    pub end: u32,
+    pub char_start: u32,
+    pub char_end: u32,
+}
+
+/// The article and everything the stages have found in it.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+    /// Set when the first paragraph is a headline.
+    pub title_paragraph: Option<usize>,
+}
+
+impl Doc {
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].bytes()]
+    }
+
+    /// The stretch of text from the start of token `tokens.start` to the end
+    /// of token `tokens.end - 1`. `tokens` must not be empty.
+    pub fn token_range(&self, tokens: Range<usize>) -> TextRange {
+        let first = self.tokens[tokens.start];
+        let last = self.tokens[tokens.end - 1];
+        TextRange {
+            start: first.start,
+            end: last.end,
+            char_start: first.char_start,
+            char_end: last.char_end,
+        }
+    }
+
+    pub fn sentence_range(&self, s: usize) -> TextRange {
+        self.token_range(self.sentences[s].tokens.clone())
+    }
+
+    pub fn paragraph_range(&self, p: usize) -> TextRange {
+        self.token_range(self.paragraphs[p].tokens.clone())
+    }
+
+    pub fn slice(&self, r: TextRange) -> &str {
+        &self.text[r.start as usize..r.end as usize]
+    }
+
+    /// The headline, when the article starts with one.
+    pub fn title(&self) -> Option<&str> {
+        self.title_paragraph
+            .map(|p| self.slice(self.paragraph_range(p)))
+    }
+
+    /// Tokens that contain a letter or a digit.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| self.text[t.bytes()].chars().any(char::is_alphanumeric))
+            .count()
+    }
+}

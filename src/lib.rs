@@ -1,0 +1,31 @@
+//! brief: who is in a news story, what they said, and where they stand.
+//!
+//! The library does all the work; the `brief` binary only parses arguments,
+//! reads files and prints. An article goes through one pipeline over one
+//! shared document model ([`doc::Doc`]), each stage a module:
+//!
+//! 1. [`input`]: read and normalise (decoding, refusing what is not an article);
+//! 2. [`tokenize`]: paragraphs, tokens and sentences with offsets, the headline;
+//! 3. entity extraction, quote extraction, claim attribution and stances
+//!    (still to come: the brief carries empty lists for them);
+//! 4. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
+//!
+//! ```
+//! let brief = brief::analyze("Talks Resume\n\n“We want peace,” she said.".to_string(), "-", 0, Default::default());
+//! assert_eq!(brief.title.as_deref(), Some("Talks Resume"));
+//! assert_eq!(brief.stats.sentences, 2);
+//! ```
+
+pub mod doc;
+pub mod input;
+pub mod report;
+pub mod tokenize;
+
+pub use report::{Brief, Extras};
+
+/// Runs the whole pipeline on one decoded article. `path` and `bytes` only
+/// describe the source in the brief.
+pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
+    let doc = tokenize::segment(text);
+    report::build(&doc, path, bytes, extras)
+}
