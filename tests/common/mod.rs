@@ -1,0 +1,74 @@
+//! Helpers shared by the CLI tests: running the built binary and checking
+//! the span invariants of its output.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+pub fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+    files.sort();
+    files
+}
+
+/// The shared evaluation folder beside the repository, when it is there.
+pub fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared");
+    dir.join("SCHEMA.md").exists().then_some(dir)
+}
+
+pub fn brief() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("brief").unwrap()
+}
+
+/// Parses JSON Lines output.
+pub fn briefs(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Every object with integer `start`/`end` and string `text` anywhere in
+/// `value` must be the article's characters at those offsets.
+pub fn check_spans(value: &Value, article: &str) -> usize {
+    let chars: Vec<char> = article.chars().collect();
+    let mut checked = 0;
+    walk(value, &chars, &mut checked);
+    checked
+}
+
+fn walk(value: &Value, chars: &[char], checked: &mut usize) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(s), Some(e), Some(t)) = (
+                map.get("start").and_then(Value::as_u64),
+                map.get("end").and_then(Value::as_u64),
+                map.get("text").and_then(Value::as_str),
+            ) {
+                let (s, e) = (s as usize, e as usize);
+                assert!(s <= e && e <= chars.len(), "span [{s},{e}) out of bounds");
+                let slice: String = chars[s..e].iter().collect();
+                assert_eq!(slice, t, "span [{s},{e}) text differs from the article");
+                *checked += 1;
+            }
+            map.values().for_each(|v| walk(v, chars, checked));
+        }
+        Value::Array(items) => items.iter().for_each(|v| walk(v, chars, checked)),
+        _ => {}
+    }
+}

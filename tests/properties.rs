@@ -1,0 +1,137 @@
+//! Invariants of segmentation on arbitrary input: nothing panics, every span
+//! is the article's text at its character offsets, tokens are ordered and
+//! disjoint, and each token lies in a sentence that lies in a paragraph.
+
+mod common;
+
+use brief::doc::Doc;
+use brief::tokenize::segment;
+use brief::Extras;
+use proptest::prelude::*;
+
+fn check_doc(doc: &Doc) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let mut last_end = 0u32;
+    for t in &doc.tokens {
+        assert!(t.start < t.end, "empty token");
+        assert!(t.start >= last_end, "tokens overlap or are out of order");
+        last_end = t.end;
+        let by_chars: String = chars[t.char_start as usize..t.char_end as usize]
+            .iter()
+            .collect();
+        assert_eq!(by_chars, &doc.text[t.bytes()]);
+    }
+    let mut next_token = 0;
+    let mut next_sentence = 0;
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        assert!(!para.sentences.is_empty(), "empty paragraph");
+        assert_eq!(para.sentences.start, next_sentence);
+        assert_eq!(para.tokens.start, next_token);
+        for s in para.sentences.clone() {
+            let sent = &doc.sentences[s];
+            assert_eq!(sent.paragraph, p);
+            assert!(!sent.tokens.is_empty(), "empty sentence");
+            assert_eq!(
+                sent.tokens.start, next_token,
+                "sentences must tile the paragraph"
+            );
+            assert!(sent.tokens.end <= para.tokens.end);
+            next_token = sent.tokens.end;
+        }
+        assert_eq!(next_token, para.tokens.end);
+        next_sentence = para.sentences.end;
+    }
+    assert_eq!(
+        next_token,
+        doc.tokens.len(),
+        "every token is in a paragraph"
+    );
+    assert_eq!(next_sentence, doc.sentences.len());
+}
+
+fn check_brief(text: &str) {
+    let b = brief::analyze(
+        text.to_string(),
+        "-",
+        text.len() as u64,
+        Extras {
+            sentences: true,
+            tokens: true,
+        },
+    );
+    let value = serde_json::to_value(&b).unwrap();
+    let spans = common::check_spans(&value, text);
+    assert_eq!(spans, b.stats.tokens + b.stats.sentences);
+    assert_eq!(b.source.chars, text.chars().count());
+}
+
+/// Pieces of news text, so that generated inputs reach the interesting
+/// paths (abbreviations, quotes, clitics, numbers, line breaks) often.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr.".to_string()),
+        Just("U.S.".to_string()),
+        Just("p.m.".to_string()),
+        Just("J.".to_string()),
+        Just("don't".to_string()),
+        Just("Putin’s".to_string()),
+        Just("''".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("«".to_string()),
+        Just("...".to_string()),
+        Just("…".to_string()),
+        Just(". . .".to_string()),
+        Just("—".to_string()),
+        Just("--".to_string()),
+        Just("-".to_string()),
+        Just("$4.5".to_string()),
+        Just("1,200".to_string()),
+        Just("5:07".to_string()),
+        Just("3.5%".to_string()),
+        Just("https://example.org/a(b)".to_string()),
+        Just("a@b.org".to_string()),
+        Just("@user".to_string()),
+        Just("#tag".to_string()),
+        Just("<b>".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just(".".to_string()),
+        Just("?".to_string()),
+        Just("!".to_string()),
+        Just(",".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("'90s".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("👍🏽".to_string()),
+        "[A-Za-z]{1,8}",
+        "[0-9]{1,4}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    let sep = prop_oneof![Just(""), Just(" "), Just(" "), Just("\u{A0}")];
+    prop::collection::vec((piece, sep), 0..80)
+        .prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect::<String>())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_unicode_segments_consistently(text in any::<String>()) {
+        check_doc(&segment(text.clone()));
+        check_brief(&text);
+    }
+
+    #[test]
+    fn news_like_text_segments_consistently(text in newsy()) {
+        check_doc(&segment(text.clone()));
+        check_brief(&text);
+    }
+}

@@ -1,0 +1,93 @@
+//! Checks against the evaluation material in `../shared` (the seed article,
+//! PolNeAR dev and its CoreNLP silver segmentation). The product does not
+//! need that folder: each test says it is skipped and passes when the
+//! folder or python3 is missing.
+
+mod common;
+
+use std::process::Command;
+
+fn python3() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn shared_or_skip(test: &str) -> Option<std::path::PathBuf> {
+    match common::shared() {
+        Some(dir) if python3() => Some(dir),
+        _ => {
+            eprintln!("{test}: skipped (../shared or python3 not available)");
+            None
+        }
+    }
+}
+
+#[test]
+fn output_honours_the_contract_on_seed_fixtures_and_polnear_dev() {
+    let Some(shared) = shared_or_skip("contract check") else {
+        return;
+    };
+    let mut files = vec![shared.join("seed/trump-putin-call.txt")];
+    files.extend(common::fixtures());
+    let mut dev: Vec<_> = std::fs::read_dir(shared.join("data/polnear/dev"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    dev.sort();
+    files.extend(dev);
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["analyze", "--jsonl"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dump = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("contract.jsonl");
+    std::fs::write(&dump, &out.stdout).unwrap();
+    let check = Command::new("python3")
+        .arg(shared.join("eval/check_brief.py"))
+        .arg(&dump)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{report}");
+    assert!(
+        report.contains(&format!("{} object(s), 0 problem(s)", files.len())),
+        "{report}"
+    );
+}
+
+#[test]
+fn segmentation_agrees_with_corenlp_silver_on_polnear_dev() {
+    let Some(shared) = shared_or_skip("silver comparison") else {
+        return;
+    };
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/compare_silver.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .args([
+            "--split",
+            "dev",
+            "--brief",
+            env!("CARGO_BIN_EXE_brief"),
+            "--shared",
+        ])
+        .arg(&shared)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let f1 = |label: &str| -> f64 {
+        let line = report.lines().find(|l| l.starts_with(label)).unwrap();
+        let after = line.split("F1 ").nth(1).unwrap();
+        after.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert!(f1("token") >= 0.98, "{report}");
+    assert!(f1("sentence start") >= 0.95, "{report}");
+}
