@@ -1044,7 +1044,7 @@ mod tests {
 
     #[test]
     fn quotation_marks_are_tokens_with_direction() {
-        let doc = segment("He said “peace” and ‘calm’ and «paix».".to_string());
+        let doc = segment("He said “peace” and ‘calm’ and «paix» and „Frieden”.".to_string());
         let dirs: Vec<(String, QuoteDir)> = doc
             .tokens
             .iter()
@@ -1063,7 +1063,9 @@ mod tests {
                 ("‘".into(), Open),
                 ("’".into(), Close),
                 ("«".into(), Open),
-                ("»".into(), Close)
+                ("»".into(), Close),
+                ("„".into(), Open),
+                ("”".into(), Close)
             ]
         );
     }
@@ -1138,6 +1140,22 @@ mod tests {
     }
 
     #[test]
+    fn no_break_after_any_listed_abbreviation_before_a_name() {
+        for abbr in [
+            "U.S.", "U.N.", "Mr.", "Mrs.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "St.",
+            "Jan.", "Feb.", "Sept.", "Inc.", "Corp.", "Jr.", "a.m.", "p.m.",
+        ] {
+            let text = format!("They met {abbr} Smith there. Then they left.");
+            assert_eq!(sentences(&text).len(), 2, "{text}");
+            assert!(toks(&text).contains(&abbr.to_string()), "{text}");
+        }
+        assert_eq!(
+            sentences("It was No. 5 on the list. Then it fell.").len(),
+            2
+        );
+    }
+
+    #[test]
     fn sentences_break_after_abbreviation_that_ends_one() {
         assert_eq!(
             sentences("Talks were held in the U.S. The allies agreed."),
@@ -1158,6 +1176,10 @@ mod tests {
         assert_eq!(
             sentences("Everyone “wants peace.” Trump said so."),
             vec!["Everyone “wants peace.”", "Trump said so."]
+        );
+        assert_eq!(
+            sentences(r#"He "wants peace." Trump said so."#),
+            vec![r#"He "wants peace.""#, "Trump said so."]
         );
         assert_eq!(
             sentences("“Is this peace?” he asked. “Yes!” she said."),

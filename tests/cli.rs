@@ -36,15 +36,11 @@ fn analyze_prints_one_brief_per_file_in_order() {
 
 #[test]
 fn brief_reports_title_stats_and_source() {
-    let out = brief()
-        .args(["analyze", "--jsonl"])
-        .arg(fixture("port-strike.txt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let b = &briefs(&out)[0];
+    let b = &ok_briefs(
+        brief()
+            .args(["analyze", "--jsonl"])
+            .arg(fixture("port-strike.txt")),
+    )[0];
     let text = read_fixture("port-strike.txt");
     assert_eq!(b["title"], "Dockworkers Walk Out as Port Talks Collapse");
     assert_eq!(b["source"]["chars"], text.chars().count());
@@ -70,15 +66,11 @@ fn an_article_without_headline_has_null_title() {
 #[test]
 fn with_sentences_and_tokens_gives_checked_spans() {
     for f in fixtures() {
-        let out = brief()
-            .args(["analyze", "--with", "sentences,tokens"])
-            .arg(&f)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let b = &briefs(&out)[0];
+        let b = &ok_briefs(
+            brief()
+                .args(["analyze", "--with", "sentences,tokens"])
+                .arg(&f),
+        )[0];
         let bytes = std::fs::read(&f).unwrap();
         let article = brief::input::decode(bytes, &Default::default())
             .unwrap()
@@ -101,15 +93,11 @@ fn with_sentences_and_tokens_gives_checked_spans() {
 
 #[test]
 fn quote_tokens_say_open_or_close() {
-    let out = brief()
-        .args(["analyze", "--with", "tokens", "-"])
-        .write_stdin("He said, \u{201C}peace.\u{201D}")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let b = &briefs(&out)[0];
+    let b = &ok_briefs(
+        brief()
+            .args(["analyze", "--with", "tokens", "-"])
+            .write_stdin("He said, \u{201C}peace.\u{201D}"),
+    )[0];
     let quotes: Vec<&str> = b["tokens"]
         .as_array()
         .unwrap()
@@ -123,15 +111,11 @@ fn quote_tokens_say_open_or_close() {
 #[test]
 fn stdin_is_read_for_dash_and_for_no_file() {
     for args in [vec!["analyze", "-"], vec!["analyze"]] {
-        let out = brief()
-            .args(&args)
-            .write_stdin("Talks resumed. Both sides said so.")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let b = &briefs(&out)[0];
+        let b = &ok_briefs(
+            brief()
+                .args(&args)
+                .write_stdin("Talks resumed. Both sides said so."),
+        )[0];
         assert_eq!(b["source"]["path"], "-");
         assert_eq!(b["stats"]["sentences"], 2);
     }
@@ -139,26 +123,18 @@ fn stdin_is_read_for_dash_and_for_no_file() {
 
 #[test]
 fn pretty_and_jsonl_are_forced_by_flags() {
-    let pretty = brief()
-        .args(["analyze", "--pretty", "-"])
-        .write_stdin("One. Two.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let pretty = String::from_utf8(pretty).unwrap();
+    let output = |flag: &str| {
+        let out = brief()
+            .args(["analyze", flag, "-"])
+            .write_stdin("One. Two.")
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let pretty = output("--pretty");
     assert!(pretty.lines().count() > 5);
     assert!(pretty.starts_with("{\n"));
-    let compact = brief()
-        .args(["analyze", "--jsonl", "-"])
-        .write_stdin("One. Two.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert_eq!(String::from_utf8(compact).unwrap().lines().count(), 1);
+    assert_eq!(output("--jsonl").lines().count(), 1);
     brief()
         .args(["analyze", "--pretty", "--jsonl", "-"])
         .assert()
@@ -259,15 +235,11 @@ fn bom_is_dropped_and_crlf_offsets_count_the_carriage_returns() {
     let f = fixture("school-board-crlf.txt");
     let raw = std::fs::read_to_string(&f).unwrap();
     let text = raw.strip_prefix('\u{FEFF}').unwrap();
-    let out = brief()
-        .args(["analyze", "--with", "sentences,tokens"])
-        .arg(&f)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let b = &briefs(&out)[0];
+    let b = &ok_briefs(
+        brief()
+            .args(["analyze", "--with", "sentences,tokens"])
+            .arg(&f),
+    )[0];
     assert_eq!(b["source"]["chars"], text.chars().count());
     assert_eq!(b["source"]["bytes"], raw.len());
     assert_eq!(b["title"], "School Board Delays Vote on Later Start Times");

@@ -72,3 +72,8 @@ fn walk(value: &Value, chars: &[char], checked: &mut usize) {
         _ => {}
     }
 }
+
+/// Runs a command that must succeed and parses its JSON Lines output.
+pub fn ok_briefs(cmd: &mut assert_cmd::Command) -> Vec<Value> {
+    briefs(&cmd.assert().success().get_output().stdout)
+}
