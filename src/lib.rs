@@ -16,7 +16,9 @@
 //! assert_eq!(brief.stats.sentences, 2);
 //! ```
 
+pub mod conll;
 pub mod doc;
+pub mod entities;
 pub mod input;
 pub mod report;
 pub mod tokenize;

@@ -41,6 +41,15 @@ enum Command {
     Analyze(AnalyzeArgs),
     /// Print the JSON Schema of the brief that `analyze` prints.
     Schema,
+    /// Tag a CoNLL-2003 column file with entities, for scoring the tagger:
+    /// each token line is printed back with the predicted IOB2 tag
+    /// (PER, ORG, LOC, MISC) as one more column.
+    #[command(after_help = "Example:\n  brief ner --conll dev.txt | python3 conlleval.py")]
+    Ner {
+        /// The CoNLL file (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        conll: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +90,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Schema => print_schema(),
+        Command::Ner { conll } => tag_conll(&conll),
     };
     match result {
         Ok(code) => code,
@@ -98,6 +108,25 @@ fn print_schema() -> io::Result<ExitCode> {
     serde_json::to_writer_pretty(&mut out, &brief::report::json_schema())?;
     writeln!(out)?;
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
+    let options = ReadOptions::default();
+    let article = if path.as_os_str() == "-" {
+        input::read_from(io::stdin().lock(), &options)
+    } else {
+        input::read_file(path, &options)
+    };
+    let text = match article {
+        Ok(a) => a.text,
+        Err(e) => {
+            report(format_args!("{}: {e}", path.display()));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let file = brief::conll::ConllFile::parse(&text);
+    brief::conll::write_tagged(&file, &mut BufWriter::new(io::stdout().lock()))?;
     Ok(ExitCode::SUCCESS)
 }
 

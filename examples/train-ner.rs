@@ -1,0 +1,343 @@
+//! Trains the entity tagger from the shared data and writes the files the
+//! library embeds: `models/first_names.tsv` and `models/ner.bin`.
+//!
+//!     cargo run --release --example train-ner -- [--shared ../shared]
+//!         [--epochs 12] [--log2 18] [--silver] [--dev]
+//!
+//! `--silver` adds the PolNeAR train articles with their CoreNLP (silver)
+//! entity labels; `--dev` prints CoNLL-2003 dev F1 after every epoch, for
+//! watching the learning curve only (the epoch count is fixed, not picked
+//! on dev). Training is deterministic: the same data and flags give the same
+//! model bytes.
+
+use brief::conll::ConllFile;
+use brief::entities::gazetteer;
+use brief::entities::tagger::{self, DocContext, Lexicon, SentenceFeatures, Trainer};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+struct Args {
+    shared: PathBuf,
+    epochs: usize,
+    log2: u32,
+    silver: bool,
+    dev: bool,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        shared: PathBuf::from("../shared"),
+        epochs: 12,
+        log2: 18,
+        silver: false,
+        dev: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--shared" => args.shared = it.next().expect("--shared DIR").into(),
+            "--epochs" => args.epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
+            "--log2" => args.log2 = it.next().and_then(|v| v.parse().ok()).expect("--log2 N"),
+            "--silver" => args.silver = true,
+            "--dev" => args.dev = true,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    args
+}
+
+/// Names given at least 1,000 times; `m`/`f` when 90% go one way, else `u`.
+fn build_first_names(shared: &std::path::Path) -> String {
+    let path = shared.join("data/names/us_first_names.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = String::new();
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (female, male): (u64, u64) = (cols[1].parse().unwrap(), cols[2].parse().unwrap());
+        let total = female + male;
+        if total < 1000 {
+            continue;
+        }
+        let g = if female * 10 >= total * 9 {
+            "f"
+        } else if male * 10 >= total * 9 {
+            "m"
+        } else {
+            "u"
+        };
+        out.push_str(&format!("{}\t{g}\n", cols[0]));
+    }
+    out
+}
+
+struct TrainingLexicon {
+    first_names: HashSet<String>,
+}
+
+impl Lexicon for TrainingLexicon {
+    fn is_first_name(&self, w: &str) -> bool {
+        self.first_names.contains(w)
+    }
+    fn is_place_or_people(&self, w: &str) -> bool {
+        gazetteer::place(w).is_some()
+    }
+}
+
+/// Documents as sentences of (word, gold label).
+type Doc = Vec<(Vec<String>, Vec<u8>)>;
+
+fn read_conll(path: &std::path::Path) -> Vec<Doc> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file = ConllFile::parse(&text);
+    file.documents
+        .iter()
+        .map(|doc| {
+            doc.iter()
+                .map(|sentence| {
+                    let mut prev = tagger::OUTSIDE;
+                    let mut labels = Vec::new();
+                    for &i in sentence {
+                        prev = tagger::parse_tag(file.last_column(i), prev);
+                        labels.push(prev);
+                    }
+                    (
+                        sentence.iter().map(|&i| file.word(i).to_string()).collect(),
+                        labels,
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// PolNeAR silver TSV: word start end POS NER, `# doc =` lines, blank lines.
+fn read_silver(path: &std::path::Path) -> Vec<Doc> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut words = Vec::new();
+    let mut labels = Vec::new();
+    let mut prev_kind = "O".to_string();
+    for line in text.lines() {
+        if line.starts_with("# doc = ") {
+            docs.push(Vec::new());
+            continue;
+        }
+        if line.is_empty() {
+            if !words.is_empty() {
+                docs.last_mut()
+                    .unwrap()
+                    .push((std::mem::take(&mut words), std::mem::take(&mut labels)));
+            }
+            prev_kind = "O".into();
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let kind = match cols[4] {
+            "PERSON" => "PER",
+            "ORGANIZATION" => "ORG",
+            "LOCATION" => "LOC",
+            "MISC" => "MISC",
+            _ => "O",
+        };
+        let tag = if kind == "O" {
+            "O".to_string()
+        } else if kind == prev_kind {
+            format!("I-{kind}")
+        } else {
+            format!("B-{kind}")
+        };
+        labels.push(tagger::parse_tag(&tag, 0));
+        // parse_tag with prev 0 gives B- for I-; fix continuation labels.
+        if tag.starts_with("I-") {
+            *labels.last_mut().unwrap() += 1;
+        }
+        // CoreNLP writes normalised quotes and brackets; use the raw forms
+        // our tokenizer would see where they differ in kind only.
+        let word = match cols[0] {
+            "-LRB-" => "(",
+            "-RRB-" => ")",
+            "-LSB-" => "[",
+            "-RSB-" => "]",
+            "``" | "''" => "\"",
+            "`" => "'",
+            w => w,
+        };
+        words.push(word.to_string());
+        prev_kind = kind.to_string();
+    }
+    docs
+}
+
+/// Features of every sentence, grouped by document.
+fn featurize(docs: &[Doc], lexicon: &dyn Lexicon) -> Vec<Vec<(SentenceFeatures, Vec<u8>)>> {
+    docs.iter()
+        .map(|doc| {
+            let sentences: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
+            let context = DocContext::new(&sentences);
+            doc.iter()
+                .map(|(words, gold)| {
+                    (
+                        tagger::sentence_features(words, &context, lexicon),
+                        gold.clone(),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn entity_set(labels: &[Vec<u8>]) -> HashSet<(usize, usize, usize, u8)> {
+    brief::entities::entities(labels)
+        .into_iter()
+        .map(|e| (e.sentence, e.tokens.start, e.tokens.end, e.kind))
+        .collect()
+}
+
+fn dev_f1(trainer: &Trainer, dev: &[(SentenceFeatures, Vec<u8>)]) -> f64 {
+    let gold: Vec<Vec<u8>> = dev.iter().map(|(_, g)| g.clone()).collect();
+    let pred: Vec<Vec<u8>> = dev
+        .iter()
+        .map(|(f, _)| tagger::viterbi(trainer, f))
+        .collect();
+    let (g, p) = (entity_set(&gold), entity_set(&pred));
+    let tp = g.intersection(&p).count() as f64;
+    2.0 * tp / (g.len() + p.len()).max(1) as f64
+}
+
+fn train(
+    data: &mut [(SentenceFeatures, Vec<u8>)],
+    args: &Args,
+    name: &str,
+    dev: Option<&[(SentenceFeatures, Vec<u8>)]>,
+) -> Trainer {
+    let mut trainer = Trainer::new(args.log2);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for epoch in 1..=args.epochs {
+        // Fisher-Yates with a fixed xorshift stream: reproducible order.
+        for i in (1..data.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            data.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let mut right = 0;
+        for (features, gold) in data.iter() {
+            right += trainer.learn(features, gold) as usize;
+        }
+        let mut line = format!(
+            "{name}, epoch {epoch:2}: {:.4} of sentences right",
+            right as f64 / data.len() as f64
+        );
+        if let Some(dev) = dev {
+            line += &format!(
+                ", dev entity F1 (before averaging) {:.4}",
+                dev_f1(&trainer, dev)
+            );
+        }
+        eprintln!("{line}");
+    }
+    trainer
+}
+
+fn main() {
+    let args = parse_args();
+    let names = build_first_names(&args.shared);
+    std::fs::write("models/first_names.tsv", &names).expect("write models/first_names.tsv");
+    let lexicon = TrainingLexicon {
+        first_names: names
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .map(str::to_string)
+            .collect(),
+    };
+    eprintln!("first names: {}", lexicon.first_names.len());
+
+    let mut docs = read_conll(&args.shared.join("data/conll2003/train.txt"));
+    eprintln!("CoNLL train documents: {}", docs.len());
+    if args.silver {
+        let silver = read_silver(&args.shared.join("data/polnear/silver/train.tsv"));
+        eprintln!("PolNeAR silver documents: {}", silver.len());
+        docs.extend(silver);
+    }
+    let data = featurize(&docs, &lexicon);
+    let dev = args.dev.then(|| {
+        featurize(
+            &read_conll(&args.shared.join("data/conll2003/dev.txt")),
+            &lexicon,
+        )
+    });
+
+    // First pass, on everything.
+    let first = train(
+        &mut data.iter().flatten().cloned().collect::<Vec<_>>(),
+        &args,
+        "first pass",
+        dev.as_ref()
+            .map(|d| d.iter().flatten().cloned().collect::<Vec<_>>())
+            .as_deref(),
+    );
+    let bytes = first.to_model_bytes();
+    std::fs::write("models/ner1.bin", &bytes).expect("write models/ner1.bin");
+
+    // The second pass learns from first-pass labels on documents the first
+    // pass did not train on (jackknife over 4 folds), so that it trusts them
+    // as much as they deserve on new text.
+    const FOLDS: usize = 4;
+    let mut first_labels: Vec<Vec<Vec<u8>>> = vec![Vec::new(); docs.len()];
+    for fold in 0..FOLDS {
+        let mut train_part: Vec<(SentenceFeatures, Vec<u8>)> = data
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS != fold)
+            .flat_map(|(_, doc)| doc.iter().cloned())
+            .collect();
+        let model = train(&mut train_part, &args, &format!("fold {fold}"), None);
+        for (d, doc) in data.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
+            first_labels[d] = doc
+                .iter()
+                .map(|(f, _)| tagger::viterbi(&model, f))
+                .collect();
+        }
+    }
+    let mut second_data: Vec<(SentenceFeatures, Vec<u8>)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let words: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
+        let extra = tagger::aggregate_features(&words, &first_labels[d]);
+        for ((features, gold), e) in data[d].iter().zip(&extra) {
+            second_data.push((features.with_extra(e), gold.clone()));
+        }
+    }
+    let second_dev = dev.as_ref().map(|dev| {
+        let first = brief::entities::tagger::Model::from_bytes(&bytes).unwrap();
+        let dev_docs = read_conll(&args.shared.join("data/conll2003/dev.txt"));
+        dev_docs
+            .iter()
+            .zip(dev)
+            .flat_map(|(doc, feats)| {
+                let words: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
+                let labels: Vec<Vec<u8>> = feats
+                    .iter()
+                    .map(|(f, _)| tagger::viterbi(&first, f))
+                    .collect();
+                let extra = tagger::aggregate_features(&words, &labels);
+                feats
+                    .iter()
+                    .zip(extra)
+                    .map(|((f, g), e)| (f.with_extra(&e), g.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    });
+    let second = train(
+        &mut second_data,
+        &args,
+        "second pass",
+        second_dev.as_deref(),
+    );
+    let bytes = second.to_model_bytes();
+    std::fs::write("models/ner2.bin", &bytes).expect("write models/ner2.bin");
+    eprintln!(
+        "wrote models/ner1.bin and models/ner2.bin, {} bytes each",
+        bytes.len()
+    );
+}
