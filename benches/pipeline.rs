@@ -96,6 +96,33 @@ fn main() {
         }),
     );
 
+    let docs: Vec<brief::doc::Doc> = texts
+        .iter()
+        .map(|t| brief::tokenize::segment(t.clone()))
+        .collect();
+    let sentences: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.tokens.clone().map(|i| d.token_text(i)).collect())
+                .collect()
+        })
+        .collect();
+    let mut k = 0;
+    report(
+        "entity tagging (two passes)",
+        bytes,
+        time(&texts, budget, |_| {
+            let doc = &sentences[k % sentences.len()];
+            k += 1;
+            brief::entities::tag_document(doc)
+                .iter()
+                .map(Vec::len)
+                .sum()
+        }),
+    );
+
     let mut sink = std::io::sink();
     report(
         "whole pipeline + JSON",

@@ -242,7 +242,16 @@ impl SentenceFeatures {
     }
 }
 
-/// Computes the features of every token of `sentence`.
+fn feat3(template: u8, a: &str, b: &str, c: &str) -> u64 {
+    finish(mix(
+        mix(mix(template as u64 + 1, a.as_bytes()), b.as_bytes()),
+        c.as_bytes(),
+    ))
+}
+
+/// Computes the features of every token of `sentence`. This runs for every
+/// token the tool reads, so it hashes slices in place and allocates only a
+/// few strings per token.
 pub fn sentence_features<S: AsRef<str>>(
     sentence: &[S],
     doc: &DocContext,
@@ -254,6 +263,9 @@ pub fn sentence_features<S: AsRef<str>>(
     let lower: Vec<String> = words
         .iter()
         .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                return w.to_string();
+            }
             w.chars()
                 .map(|c| if c.is_ascii_digit() { '0' } else { c })
                 .flat_map(char::to_lowercase)
@@ -261,77 +273,83 @@ pub fn sentence_features<S: AsRef<str>>(
         })
         .collect();
     let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
+    // Title-case forms for the gazetteer and document look-ups: only
+    // all-capitals words need a new string.
+    let titled: Vec<std::borrow::Cow<str>> = words
+        .iter()
+        .map(|w| {
+            if is_all_caps_word(w) {
+                title_case(w).into()
+            } else {
+                std::borrow::Cow::Borrowed(&**w)
+            }
+        })
+        .collect();
+    let first_name: Vec<bool> = titled
+        .iter()
+        .map(|w| starts_upper(w) && lexicon.is_first_name(w))
+        .collect();
     let caps_sentence = is_caps_sentence(&words);
-    let at = |v: &[String], i: isize| -> String {
-        if i < 0 {
-            "<s>".to_string()
-        } else if i as usize >= n {
-            "</s>".to_string()
-        } else {
-            v[i as usize].clone()
-        }
-    };
     let mut hashes = Vec::with_capacity(n * 40);
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     for i in 0..n {
         let w = &*words[i];
-        let lw = &lower[i];
+        let lw = lower[i].as_str();
+        let shape = shapes[i].as_str();
         let ii = i as isize;
         let f = &mut hashes;
         f.push(feat(0, ""));
         f.push(feat(1, lw));
         f.push(feat(2, w));
-        f.push(feat(3, &shapes[i]));
+        f.push(feat(3, shape));
         f.push(feat(4, &long_shape(w)));
-        let chars: Vec<char> = lw.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            let prefix: String = chars[..k].iter().collect();
-            let suffix: String = chars[chars.len() - k..].iter().collect();
-            f.push(feat(5 + k as u8, &prefix));
-            f.push(feat(10 + k as u8, &suffix));
+        let bounds: Vec<usize> = lw.char_indices().map(|(k, _)| k).skip(1).take(4).collect();
+        for (k, &b) in bounds.iter().enumerate() {
+            f.push(feat(6 + k as u8, &lw[..b]));
         }
-        f.push(feat(15, &at(&lower, ii - 1)));
-        f.push(feat(16, &at(&lower, ii + 1)));
-        f.push(feat(17, &at(&lower, ii - 2)));
-        f.push(feat(18, &at(&lower, ii + 2)));
-        f.push(feat(19, &at(&shapes, ii - 1)));
-        f.push(feat(20, &at(&shapes, ii + 1)));
-        f.push(feat2(21, &at(&lower, ii - 1), lw));
-        f.push(feat2(22, lw, &at(&lower, ii + 1)));
-        f.push(feat2(
-            23,
-            &at(&shapes, ii - 1),
-            &format!("{}|{}", shapes[i], at(&shapes, ii + 1)),
-        ));
-        f.push(feat2(24, &shapes[i], &at(&lower, ii - 1)));
-        f.push(feat2(25, &shapes[i], &at(&lower, ii + 1)));
+        if bounds.len() < 4 {
+            f.push(feat(6 + bounds.len() as u8, lw));
+        }
+        let tail: Vec<usize> = lw.char_indices().rev().map(|(k, _)| k).take(4).collect();
+        for (k, &b) in tail.iter().enumerate() {
+            f.push(feat(11 + k as u8, &lw[b..]));
+        }
+        let (p1, n1) = (at(&lower, ii - 1), at(&lower, ii + 1));
+        let (sp1, sn1) = (at(&shapes, ii - 1), at(&shapes, ii + 1));
+        f.push(feat(15, p1));
+        f.push(feat(16, n1));
+        f.push(feat(17, at(&lower, ii - 2)));
+        f.push(feat(18, at(&lower, ii + 2)));
+        f.push(feat(19, sp1));
+        f.push(feat(20, sn1));
+        f.push(feat2(21, p1, lw));
+        f.push(feat2(22, lw, n1));
+        f.push(feat3(23, sp1, shape, sn1));
+        f.push(feat2(24, shape, p1));
+        f.push(feat2(25, shape, n1));
         if i == 0 {
-            f.push(feat(26, &shapes[i]));
+            f.push(feat(26, shape));
         }
         if caps_sentence {
             f.push(feat(27, lw));
-            f.push(feat(28, &shapes[i]));
+            f.push(feat(28, shape));
         }
-        let tc = if is_all_caps_word(w) {
-            title_case(w)
-        } else {
-            w.to_string()
-        };
-        if starts_upper(&tc) {
-            if lexicon.is_first_name(&tc) {
+        let tc = &*titled[i];
+        if starts_upper(tc) {
+            if first_name[i] {
                 f.push(feat(29, ""));
             }
-            if lexicon.is_place_or_people(&tc) {
+            if lexicon.is_place_or_people(tc) {
                 f.push(feat(30, ""));
             }
-            if doc.lower.contains(lw.as_str()) {
-                f.push(feat(31, &shapes[i]));
+            if doc.lower.contains(lw) {
+                f.push(feat(31, shape));
             }
-            if doc.capitalised.contains(&tc) {
+            if doc.capitalised.contains(tc) {
                 f.push(feat2(
                     32,
-                    &shapes[i],
+                    shape,
                     if caps_sentence || i == 0 {
                         "forced"
                     } else {
@@ -340,20 +358,23 @@ pub fn sentence_features<S: AsRef<str>>(
                 ));
             }
         }
-        if i > 0 {
-            let prev = normalize(sentence[i - 1].as_ref());
-            let ptc = if is_all_caps_word(&prev) {
-                title_case(&prev)
-            } else {
-                prev.to_string()
-            };
-            if lexicon.is_first_name(&ptc) {
-                f.push(feat(33, &shapes[i]));
-            }
+        if i > 0 && first_name[i - 1] {
+            f.push(feat(33, shape));
         }
         offsets.push(f.len());
     }
     SentenceFeatures { hashes, offsets }
+}
+
+/// The word (or shape) at `i` in a sentence, or a boundary marker.
+fn at(v: &[String], i: isize) -> &str {
+    if i < 0 {
+        "<s>"
+    } else if i as usize >= v.len() {
+        "</s>"
+    } else {
+        v[i as usize].as_str()
+    }
 }
 
 /// Document-level evidence from a first tagging pass, for the second pass:
@@ -450,23 +471,29 @@ impl SentenceFeatures {
 // ---------------------------------------------------------------------------
 // Decoding
 
-/// Anything that scores a feature for every label.
+/// Anything that scores features for every label.
 pub trait Scorer {
-    fn add_emissions(&self, feature: u64, scores: &mut [f32; N_LABELS]);
+    /// Adds the scores of all `features` of one token to `scores`.
+    fn emissions(&self, features: &[u64], scores: &mut [f32; N_LABELS]);
     /// Transition score; `prev` is `None` at the sentence start.
     fn transition(&self, prev: Option<u8>, cur: u8) -> f32;
 }
 
 /// The best label sequence under `model` (first-order Viterbi, IOB2-valid).
-pub fn viterbi(model: &dyn Scorer, features: &SentenceFeatures) -> Vec<u8> {
+pub fn viterbi<M: Scorer + ?Sized>(model: &M, features: &SentenceFeatures) -> Vec<u8> {
     let n = features.len();
     if n == 0 {
         return Vec::new();
     }
     let mut emissions = vec![[0f32; N_LABELS]; n];
     for (t, e) in emissions.iter_mut().enumerate() {
-        for &h in features.token(t) {
-            model.add_emissions(h, e);
+        model.emissions(features.token(t), e);
+    }
+    // Copied once, so the inner loop below reads a small local table.
+    let mut transitions = [[0f32; N_LABELS]; N_LABELS];
+    for (p, row) in transitions.iter_mut().enumerate() {
+        for (l, v) in row.iter_mut().enumerate() {
+            *v = model.transition(Some(p as u8), l as u8);
         }
     }
     let mut score = vec![[f32::NEG_INFINITY; N_LABELS]; n];
@@ -484,7 +511,7 @@ pub fn viterbi(model: &dyn Scorer, features: &SentenceFeatures) -> Vec<u8> {
                 if !allowed(Some(p), l) {
                     continue;
                 }
-                let s = score[t - 1][p as usize] + model.transition(Some(p), l);
+                let s = score[t - 1][p as usize] + transitions[p as usize][l as usize];
                 if s > best {
                     best = s;
                     arg = p;
@@ -556,11 +583,17 @@ impl<'a> Model<'a> {
 
 impl Scorer for Model<'_> {
     #[inline]
-    fn add_emissions(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        let at = (feature & self.mask) as usize * N_LABELS;
-        let row = &self.weights[at..at + N_LABELS];
-        for (s, &w) in scores.iter_mut().zip(row) {
-            *s += (w as i8) as f32;
+    fn emissions(&self, features: &[u64], scores: &mut [f32; N_LABELS]) {
+        let mut sums = [0i32; N_LABELS];
+        for &feature in features {
+            let at = (feature & self.mask) as usize * N_LABELS;
+            let row = &self.weights[at..at + N_LABELS];
+            for (s, &w) in sums.iter_mut().zip(row) {
+                *s += (w as i8) as i32;
+            }
+        }
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum as f32;
         }
     }
 
@@ -584,10 +617,12 @@ pub struct Trainer {
 }
 
 impl Scorer for Trainer {
-    fn add_emissions(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        let at = (feature & self.mask) as usize * N_LABELS;
-        for (s, w) in scores.iter_mut().zip(&self.weights[at..at + N_LABELS]) {
-            *s += w;
+    fn emissions(&self, features: &[u64], scores: &mut [f32; N_LABELS]) {
+        for &feature in features {
+            let at = (feature & self.mask) as usize * N_LABELS;
+            for (s, w) in scores.iter_mut().zip(&self.weights[at..at + N_LABELS]) {
+                *s += w;
+            }
         }
     }
 
