@@ -2,10 +2,12 @@
 //! library embeds: `models/first_names.tsv` and `models/ner.bin`.
 //!
 //!     cargo run --release --example train-ner -- [--shared ../shared]
-//!         [--epochs 12] [--log2 18] [--silver] [--dev]
+//!         [--epochs 12] [--log2 18] [--no-silver] [--dev]
 //!
-//! `--silver` adds the PolNeAR train articles with their CoreNLP (silver)
-//! entity labels; `--dev` prints CoNLL-2003 dev F1 after every epoch, for
+//! Training reads CoNLL-2003 train and, unless `--no-silver`, the PolNeAR
+//! train articles with their CoreNLP (silver) entity labels: US political
+//! news like the articles brief is for (on PolNeAR dev it lifts entity F1
+//! from 0.79 to 0.87, at a cost of 1.1 points on CoNLL-2003 dev); `--dev` prints CoNLL-2003 dev F1 after every epoch, for
 //! watching the learning curve only (the epoch count is fixed, not picked
 //! on dev). Training is deterministic: the same data and flags give the same
 //! model bytes.
@@ -29,7 +31,7 @@ fn parse_args() -> Args {
         shared: PathBuf::from("../shared"),
         epochs: 12,
         log2: 18,
-        silver: false,
+        silver: true,
         dev: false,
     };
     let mut it = std::env::args().skip(1);
@@ -38,7 +40,7 @@ fn parse_args() -> Args {
             "--shared" => args.shared = it.next().expect("--shared DIR").into(),
             "--epochs" => args.epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
             "--log2" => args.log2 = it.next().and_then(|v| v.parse().ok()).expect("--log2 N"),
-            "--silver" => args.silver = true,
+            "--no-silver" => args.silver = false,
             "--dev" => args.dev = true,
             other => panic!("unknown argument {other}"),
         }

@@ -380,3 +380,35 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn ner_prints_the_conll_file_back_with_a_tag_column() {
+    let input = "-DOCSTART- -X- O O\n\nAngela NNP I-NP I-PER\nMerkel NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\non IN I-PP O\nMonday NNP I-NP O\n. . O O\n\nMerkel NNP I-NP I-PER\nleft VBD I-VP O\n. . O O\n";
+    let out = brief()
+        .args(["ner", "--conll", "-"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), input.lines().count());
+    assert_eq!(lines[0], "-DOCSTART- -X- O O");
+    assert_eq!(lines[1], "");
+    let tags: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.split_whitespace().count() == 5)
+        .map(|l| l.rsplit(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        tags,
+        ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O", "B-PER", "O", "O"]
+    );
+    brief()
+        .args(["ner", "--conll", "no-such-file.conll"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-file.conll: no such file"));
+}

@@ -43,7 +43,26 @@ pub fn tag_document<S: AsRef<str>>(sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
         .map(|(f, e)| viterbi(&*SECOND_PASS, &f.with_extra(e)))
         .collect();
     make_consistent(sentences, &mut labels);
+    strip_honorifics(sentences, &mut labels);
     labels
+}
+
+/// Titles that stand before a name but are not part of it (CoNLL and
+/// CoreNLP both leave them out; the actor stage records them as titles).
+const HONORIFICS: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.",
+    "Lt.", "Col.", "Capt.", "Sgt.", "Prof.", "Rev.", "Sir", "Dame", "Lord", "Lady",
+];
+
+fn strip_honorifics<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>]) {
+    for e in entities(labels) {
+        let first = sentences[e.sentence][e.tokens.start].as_ref();
+        if e.kind == 1 && e.tokens.len() >= 2 && HONORIFICS.contains(&first) {
+            let row = &mut labels[e.sentence];
+            row[e.tokens.start] = OUTSIDE;
+            row[e.tokens.start + 1] = 1;
+        }
+    }
 }
 
 /// An entity found by the tagger: sentence, token range, type (1..=4).
@@ -149,6 +168,14 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![(0..2, 1), (3..4, 3), (4..5, 1), (6..7, 2)]
         );
+    }
+
+    #[test]
+    fn honorifics_are_not_part_of_the_name() {
+        let sentences = vec![vec!["Mr.", "Obama", "spoke"]];
+        let mut labels = vec![vec![1, 2, 0]];
+        strip_honorifics(&sentences, &mut labels);
+        assert_eq!(labels[0], vec![0, 1, 0]);
     }
 
     #[test]
