@@ -15,12 +15,13 @@ articles and reports, micro-averaged over all documents:
     also starts a sentence).
 --show N prints N sample disagreements of each kind. Standard library only.
 """
-import argparse
 import json
 import os
 import re
 import subprocess
 import sys
+
+import polnear_args
 from collections import Counter
 
 
@@ -62,12 +63,7 @@ def prf(tp, fp, fn):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
-    ap.add_argument("--brief", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "brief"))
-    ap.add_argument("--show", type=int, default=0)
-    args = ap.parse_args()
+    args = polnear_args.parser(__doc__).parse_args()
 
     base = os.path.join(args.shared, "data", "polnear")
     silver = read_silver(os.path.join(base, "silver", f"{args.split}.tsv"))

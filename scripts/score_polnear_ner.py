@@ -14,10 +14,11 @@ disagreements before tuning to them (--show N prints some). This measures
 the tagger on in-domain news; once `brief analyze` reports actors, the
 same comparison can run on its own tokens. Standard library only.
 """
-import argparse
 import os
 import subprocess
 import sys
+
+import polnear_args
 from collections import Counter
 
 MAP = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
@@ -25,12 +26,7 @@ RAW = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-R
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
-    ap.add_argument("--brief", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "brief"))
-    ap.add_argument("--show", type=int, default=0)
-    args = ap.parse_args()
+    args = polnear_args.parser(__doc__).parse_args()
     tsv = os.path.join(args.shared, "data", "polnear", "silver", f"{args.split}.tsv")
 
     # (doc, start, end, silver NER) per token, sentences cut at blank lines.

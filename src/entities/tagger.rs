@@ -304,16 +304,18 @@ pub fn sentence_features<S: AsRef<str>>(
         f.push(feat(2, w));
         f.push(feat(3, shape));
         f.push(feat(4, &long_shape(w)));
-        let bounds: Vec<usize> = lw.char_indices().map(|(k, _)| k).skip(1).take(4).collect();
-        for (k, &b) in bounds.iter().enumerate() {
-            f.push(feat(6 + k as u8, &lw[..b]));
+        // Prefixes and suffixes of 1 to 4 characters.
+        let prefix_ends = lw
+            .char_indices()
+            .map(|(k, _)| k)
+            .skip(1)
+            .chain([lw.len()])
+            .take(4);
+        for (k, end) in prefix_ends.enumerate() {
+            f.push(feat(6 + k as u8, &lw[..end]));
         }
-        if bounds.len() < 4 {
-            f.push(feat(6 + bounds.len() as u8, lw));
-        }
-        let tail: Vec<usize> = lw.char_indices().rev().map(|(k, _)| k).take(4).collect();
-        for (k, &b) in tail.iter().enumerate() {
-            f.push(feat(11 + k as u8, &lw[b..]));
+        for (k, (start, _)) in lw.char_indices().rev().take(4).enumerate() {
+            f.push(feat(11 + k as u8, &lw[start..]));
         }
         let (p1, n1) = (at(&lower, ii - 1), at(&lower, ii + 1));
         let (sp1, sn1) = (at(&shapes, ii - 1), at(&shapes, ii + 1));
@@ -687,18 +689,15 @@ impl Trainer {
 
     /// The averaged weights, quantised to i8, as the bytes of a model file.
     pub fn to_model_bytes(&self) -> Vec<u8> {
-        let averaged: Vec<f32> = self
-            .weights
-            .iter()
-            .zip(&self.totals)
-            .map(|(w, t)| w - t / self.step)
-            .collect();
-        let transitions: Vec<f32> = self
-            .transitions
-            .iter()
-            .zip(&self.transition_totals)
-            .map(|(w, t)| w - t / self.step)
-            .collect();
+        let average = |weights: &[f32], totals: &[f32]| -> Vec<f32> {
+            weights
+                .iter()
+                .zip(totals)
+                .map(|(w, t)| w - t / self.step)
+                .collect()
+        };
+        let averaged = average(&self.weights, &self.totals);
+        let transitions = average(&self.transitions, &self.transition_totals);
         // Scale so that the largest weights use the whole i8 range; the rare
         // larger ones are clipped (they are a handful of bias-like features).
         let mut magnitudes: Vec<f32> = averaged
