@@ -98,6 +98,58 @@ pub struct TextRange {
     pub char_end: u32,
 }
 
+/// What kind of thing an actor is (the JSON contract's actor types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Location,
+    /// Nationalities, parties, religious or political groups.
+    Group,
+    /// Named events, laws, works, products.
+    Other,
+}
+
+/// How a mention refers to its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    Name,
+    Nominal,
+    Pronoun,
+}
+
+/// A stretch of tokens that refers to an actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    pub kind: MentionKind,
+    pub actor: usize,
+}
+
+/// Grammatical gender, as far as the text or a first name tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A person, organisation, place or group, merged across its mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other surface forms, in order of first use.
+    pub aliases: Vec<String>,
+    /// Roles attached to the name ("President", "U.S. Defense Secretary").
+    pub titles: Vec<String>,
+    /// Indexes into `Doc::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    pub gender: Option<Gender>,
+    /// 0..1
+    pub salience: f64,
+}
+
 /// The article and everything the stages have found in it.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
@@ -107,6 +159,10 @@ pub struct Doc {
     pub paragraphs: Vec<Paragraph>,
     /// Set when the first paragraph is a headline.
     pub title_paragraph: Option<usize>,
+    /// Mentions of actors, in text order (filled by the entity stage).
+    pub mentions: Vec<Mention>,
+    /// Actors in order of first mention.
+    pub actors: Vec<Actor>,
 }
 
 impl Doc {
@@ -144,6 +200,32 @@ impl Doc {
     pub fn title(&self) -> Option<&str> {
         self.title_paragraph
             .map(|p| self.slice(self.paragraph_range(p)))
+    }
+
+    /// The sentence each token is in.
+    pub fn token_sentences(&self) -> Vec<usize> {
+        let mut out = vec![0; self.tokens.len()];
+        for (k, s) in self.sentences.iter().enumerate() {
+            out[s.tokens.clone()].fill(k);
+        }
+        out
+    }
+
+    /// For each token, whether it lies inside quotation marks (depth counted
+    /// within its paragraph).
+    pub fn inside_quotes(&self) -> Vec<bool> {
+        let mut out = vec![false; self.tokens.len()];
+        for p in &self.paragraphs {
+            let mut depth = 0u32;
+            for i in p.tokens.clone() {
+                match self.tokens[i].kind {
+                    TokenKind::Quote(QuoteDir::Open) => depth += 1,
+                    TokenKind::Quote(QuoteDir::Close) => depth = depth.saturating_sub(1),
+                    _ => out[i] = depth > 0,
+                }
+            }
+        }
+        out
     }
 
     /// Tokens that contain a letter or a digit.

@@ -6,9 +6,11 @@
 //!
 //! 1. [`input`]: read and normalise (decoding, refusing what is not an article);
 //! 2. [`tokenize`]: paragraphs, tokens and sentences with offsets, the headline;
-//! 3. entity extraction, quote extraction, claim attribution and stances
-//!    (still to come: the brief carries empty lists for them);
-//! 4. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
+//! 3. [`entities`]: names tagged, then linked with nominals and pronouns
+//!    into actors;
+//! 4. quote extraction, claim attribution and stances (still to come: the
+//!    brief carries empty lists for them);
+//! 5. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
 //!
 //! ```
 //! let brief = brief::analyze("Talks Resume\n\n“We want peace,” she said.".to_string(), "-", 0, Default::default());
@@ -28,6 +30,7 @@ pub use report::{Brief, Extras};
 /// Runs the whole pipeline on one decoded article. `path` and `bytes` only
 /// describe the source in the brief.
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
-    let doc = tokenize::segment(text);
+    let mut doc = tokenize::segment(text);
+    entities::link(&mut doc);
     report::build(&doc, path, bytes, extras)
 }

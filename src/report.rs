@@ -6,7 +6,7 @@
 //! from what `brief analyze` prints. Field names are a public interface that
 //! users' scripts depend on: add fields, never rename or retype them.
 
-use crate::doc::{Doc, QuoteDir, TokenKind};
+use crate::doc::{self, Doc, QuoteDir, TokenKind};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -252,6 +252,46 @@ fn token_kind_out(kind: TokenKind) -> (TokenKindOut, Option<QuoteDirOut>) {
     }
 }
 
+fn actors_out(doc: &Doc) -> Vec<Actor> {
+    doc.actors
+        .iter()
+        .enumerate()
+        .map(|(k, a)| Actor {
+            id: format!("A{}", k + 1),
+            name: a.name.clone(),
+            actor_type: match a.kind {
+                doc::ActorKind::Person => ActorType::Person,
+                doc::ActorKind::Organization => ActorType::Organization,
+                doc::ActorKind::Location => ActorType::Location,
+                doc::ActorKind::Group => ActorType::Group,
+                doc::ActorKind::Other => ActorType::Other,
+            },
+            aliases: a.aliases.clone(),
+            titles: a.titles.clone(),
+            mentions: a
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let m = &doc.mentions[m];
+                    let r = doc.token_range(m.tokens.clone());
+                    Mention {
+                        start: r.char_start as usize,
+                        end: r.char_end as usize,
+                        text: doc.slice(r).to_string(),
+                        sentence: m.sentence,
+                        kind: match m.kind {
+                            doc::MentionKind::Name => MentionKind::Name,
+                            doc::MentionKind::Nominal => MentionKind::Nominal,
+                            doc::MentionKind::Pronoun => MentionKind::Pronoun,
+                        },
+                    }
+                })
+                .collect(),
+            salience: a.salience,
+        })
+        .collect()
+}
+
 /// Builds the brief of an analysed document.
 pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
     let sentences = extras.sentences.then(|| {
@@ -301,9 +341,9 @@ pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
             tokens: doc.tokens.len(),
             words: doc.word_count(),
         },
-        // Entity, quote, claim and stance extraction are the pipeline stages
-        // still to come; until they exist the brief says so with empty lists.
-        actors: Vec::new(),
+        actors: actors_out(doc),
+        // Quote, claim and stance extraction are the pipeline stages still
+        // to come; until they exist the brief says so with empty lists.
         quotes: Vec::new(),
         claims: Vec::new(),
         stances: Vec::new(),

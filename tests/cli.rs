@@ -82,8 +82,19 @@ fn with_sentences_and_tokens_gives_checked_spans() {
             sentences.len() as u64,
             b["stats"]["sentences"].as_u64().unwrap()
         );
+        let mentions: usize = b["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["mentions"].as_array().unwrap().len())
+            .sum();
         let checked = check_spans(b, &article);
-        assert_eq!(checked, tokens.len() + sentences.len(), "{}", f.display());
+        assert_eq!(
+            checked,
+            tokens.len() + sentences.len() + mentions,
+            "{}",
+            f.display()
+        );
         for t in tokens {
             let is_quote = t["kind"] == "quote";
             assert_eq!(is_quote, t["quote"].is_string(), "{t}");
@@ -411,4 +422,43 @@ fn ner_prints_the_conll_file_back_with_a_tag_column() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no-such-file.conll: no such file"));
+}
+
+#[test]
+fn actors_of_a_fixture_are_merged_typed_and_ordered() {
+    let b = &ok_briefs(brief().arg("analyze").arg(fixture("grain-council.txt")))[0];
+    let actors = b["actors"].as_array().unwrap();
+    let by_name = |name: &str| {
+        actors
+            .iter()
+            .find(|a| a["name"] == name)
+            .unwrap_or_else(|| panic!("no actor {name}"))
+    };
+    let council = by_name("International Grain Council");
+    assert_eq!(council["type"], "organization");
+    assert!(council["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "IGC"));
+    // Maria and Tomas Reyes share a surname and stay two people.
+    assert_eq!(by_name("Maria Reyes")["type"], "person");
+    assert_eq!(by_name("Tomas Reyes")["type"], "person");
+    // The dateline's GENEVA is the Geneva of the last paragraph.
+    assert_eq!(by_name("Geneva")["mentions"].as_array().unwrap().len(), 2);
+    for (k, a) in actors.iter().enumerate() {
+        assert_eq!(a["id"], format!("A{}", k + 1));
+        let s = a["salience"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&s));
+    }
+    let firsts: Vec<u64> = actors
+        .iter()
+        .map(|a| a["mentions"][0]["start"].as_u64().unwrap())
+        .collect();
+    assert!(
+        firsts.windows(2).all(|w| w[0] < w[1]),
+        "actors in order of first mention"
+    );
+    let text = std::fs::read_to_string(fixture("grain-council.txt")).unwrap();
+    assert!(check_spans(b, &text) > 10);
 }

@@ -61,7 +61,25 @@ fn check_brief(text: &str) {
     );
     let value = serde_json::to_value(&b).unwrap();
     let spans = common::check_spans(&value, text);
-    assert_eq!(spans, b.stats.tokens + b.stats.sentences);
+    let mentions: usize = b.actors.iter().map(|a| a.mentions.len()).sum();
+    assert_eq!(spans, b.stats.tokens + b.stats.sentences + mentions);
+    // Every mention lies inside its sentence, and actors are in order of
+    // first mention.
+    let sentences = b.sentences.as_ref().unwrap();
+    let mut last_first = None;
+    for a in &b.actors {
+        assert!(!a.mentions.is_empty());
+        for m in &a.mentions {
+            let s = &sentences[m.sentence];
+            assert!(
+                s.start <= m.start && m.end <= s.end,
+                "mention outside its sentence"
+            );
+        }
+        let first = a.mentions.iter().map(|m| m.start).min();
+        assert!(last_first < first, "actors out of order");
+        last_first = first;
+    }
     assert_eq!(b.source.chars, text.chars().count());
 }
 

@@ -9,7 +9,10 @@
 //! [`tag_document`], so CoNLL scores measure exactly what the brief uses.
 
 pub mod gazetteer;
+pub mod linking;
 pub mod tagger;
+
+pub use linking::link;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

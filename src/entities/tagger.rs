@@ -165,7 +165,8 @@ fn is_all_caps_word(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
-fn title_case(w: &str) -> String {
+/// `GENEVA` -> `Geneva`.
+pub fn title_case(w: &str) -> String {
     let mut cs = w.chars();
     match cs.next() {
         Some(f) => f
