@@ -9,7 +9,10 @@ The silver tokens are given to `brief ner --conll` (one document per
 article, sentences as CoreNLP cut them at blank lines), and entities are
 compared by exact character span (from the silver offsets) and type:
 PER/ORG/LOC against CoreNLP's PERSON/ORGANIZATION/LOCATION (MISC is not
-scored: the two schemes draw it differently). Silver, not gold: read the
+scored: the two schemes draw it differently). With --analyze, the
+predictions are instead the name mentions of `brief analyze`'s actors
+(person, organization, location), on brief's own tokens: the whole
+pipeline, as a user sees it. Silver, not gold: read the
 disagreements before tuning to them (--show N prints some). This measures
 the tagger on in-domain news; once `brief analyze` reports actors, the
 same comparison can run on its own tokens. Standard library only.
@@ -25,8 +28,29 @@ MAP = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
 RAW = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"', "`": "'"}
 
 
+def analyzed_spans(args, docs):
+    """(doc, start, end, type) of every name mention of a person,
+    organisation or place in `brief analyze`'s output."""
+    import json
+    kinds = {"person": "PER", "organization": "ORG", "location": "LOC"}
+    paths = [os.path.join(args.shared, "data", "polnear", args.split, f"{d}.txt") for d in docs]
+    run = subprocess.run([args.brief, "analyze", "--jsonl", *paths], capture_output=True, text=True, check=True)
+    out = set()
+    for line in run.stdout.splitlines():
+        b = json.loads(line)
+        doc = os.path.basename(b["source"]["path"])[:-4]
+        for a in b["actors"]:
+            if a["type"] in kinds:
+                for m in a["mentions"]:
+                    if m["kind"] == "name":
+                        out.add((doc, m["start"], m["end"], kinds[a["type"]]))
+    return out
+
+
 def main():
-    args = polnear_args.parser(__doc__).parse_args()
+    ap = polnear_args.parser(__doc__)
+    ap.add_argument("--analyze", action="store_true", help="score brief analyze's actor mentions")
+    args = ap.parse_args()
     tsv = os.path.join(args.shared, "data", "polnear", "silver", f"{args.split}.tsv")
 
     # (doc, start, end, silver NER) per token, sentences cut at blank lines.
@@ -69,6 +93,8 @@ def main():
         silver_labels.append("O" if not kind else (f"I-{kind}" if prev == (doc, kind) else f"B-{kind}"))
         prev = (doc, kind) if kind else None
     gold, pred = spans(silver_labels), spans(predicted)
+    if args.analyze:
+        pred = analyzed_spans(args, sorted({t[0] for t in tokens}))
     print(f"{'type':6} {'P':>7} {'R':>7} {'F1':>7} {'silver':>7} {'found':>7}")
     for kind in ("PER", "ORG", "LOC", "all"):
         g = {x for x in gold if kind in ("all", x[3])}
