@@ -2,7 +2,7 @@
 //! library embeds: `models/first_names.tsv` and `models/ner.bin`.
 //!
 //!     cargo run --release --example train-ner -- [--shared ../shared]
-//!         [--epochs 12] [--log2 18] [--no-silver] [--dev]
+//!         [--epochs 12] [--log2 17] [--no-silver] [--dev]
 //!
 //! Training reads CoNLL-2003 train and, unless `--no-silver`, the PolNeAR
 //! train articles with their CoreNLP (silver) entity labels: US political
@@ -30,7 +30,7 @@ fn parse_args() -> Args {
     let mut args = Args {
         shared: PathBuf::from("../shared"),
         epochs: 12,
-        log2: 18,
+        log2: 17,
         silver: true,
         dev: false,
     };

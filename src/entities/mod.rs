@@ -16,7 +16,7 @@ pub use linking::link;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use tagger::{label_type, sentence_features, viterbi, DocContext, Model, OUTSIDE};
+use tagger::{decode, label_type, sentence_features, DocContext, Model, Scorer, OUTSIDE};
 
 static FIRST_PASS_BYTES: &[u8] = include_bytes!("../../models/ner1.bin");
 static SECOND_PASS_BYTES: &[u8] = include_bytes!("../../models/ner2.bin");
@@ -34,16 +34,32 @@ static SECOND_PASS: LazyLock<Model<'static>> = LazyLock::new(|| {
 /// an IOB2 label index into [`tagger::LABELS`].
 pub fn tag_document<S: AsRef<str>>(sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
     let context = DocContext::new(sentences);
-    let features: Vec<_> = sentences
-        .iter()
-        .map(|s| sentence_features(s, &context, &gazetteer::Gazetteer))
-        .collect();
-    let first: Vec<Vec<u8>> = features.iter().map(|f| viterbi(&*FIRST_PASS, f)).collect();
+    // Both passes score the same base features: look each one up in both
+    // models at once, so that the two memory accesses overlap, and add only
+    // the document-level features for the second pass.
+    let mut first = Vec::with_capacity(sentences.len());
+    let mut second_emissions = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let features = sentence_features(s, &context, &gazetteer::Gazetteer);
+        let mut e1 = vec![[0f32; tagger::N_LABELS]; features.len()];
+        let mut e2 = vec![[0f32; tagger::N_LABELS]; features.len()];
+        for t in 0..features.len() {
+            FIRST_PASS.emissions(features.token(t), &mut e1[t]);
+            SECOND_PASS.emissions(features.token(t), &mut e2[t]);
+        }
+        first.push(decode(&*FIRST_PASS, &e1));
+        second_emissions.push(e2);
+    }
     let extra = tagger::aggregate_features(sentences, &first);
-    let mut labels: Vec<Vec<u8>> = features
-        .iter()
+    let mut labels: Vec<Vec<u8>> = second_emissions
+        .iter_mut()
         .zip(&extra)
-        .map(|(f, e)| viterbi(&*SECOND_PASS, &f.with_extra(e)))
+        .map(|(e2, extra)| {
+            for (e, x) in e2.iter_mut().zip(extra) {
+                SECOND_PASS.emissions(x, e);
+            }
+            decode(&*SECOND_PASS, e2)
+        })
         .collect();
     make_consistent(sentences, &mut labels);
     strip_honorifics(sentences, &mut labels);

@@ -484,44 +484,53 @@ pub trait Scorer {
 
 /// The best label sequence under `model` (first-order Viterbi, IOB2-valid).
 pub fn viterbi<M: Scorer + ?Sized>(model: &M, features: &SentenceFeatures) -> Vec<u8> {
-    let n = features.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut emissions = vec![[0f32; N_LABELS]; n];
+    let mut emissions = vec![[0f32; N_LABELS]; features.len()];
     for (t, e) in emissions.iter_mut().enumerate() {
         model.emissions(features.token(t), e);
     }
-    // Copied once, so the inner loop below reads a small local table.
-    let mut transitions = [[0f32; N_LABELS]; N_LABELS];
-    for (p, row) in transitions.iter_mut().enumerate() {
-        for (l, v) in row.iter_mut().enumerate() {
-            *v = model.transition(Some(p as u8), l as u8);
+    decode(model, &emissions)
+}
+
+/// The best label sequence given each token's label scores (the model
+/// supplies only the transitions).
+pub fn decode<M: Scorer + ?Sized>(model: &M, emissions: &[[f32; N_LABELS]]) -> Vec<u8> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Copied once, with forbidden IOB2 moves as -inf, so that the inner
+    // loop is a plain max over a small local table.
+    let mut transitions = [[f32::NEG_INFINITY; N_LABELS]; N_LABELS];
+    let mut start = [f32::NEG_INFINITY; N_LABELS];
+    for l in 0..N_LABELS as u8 {
+        if allowed(None, l) {
+            start[l as usize] = model.transition(None, l);
+        }
+        for p in 0..N_LABELS as u8 {
+            if allowed(Some(p), l) {
+                transitions[p as usize][l as usize] = model.transition(Some(p), l);
+            }
         }
     }
     let mut score = vec![[f32::NEG_INFINITY; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
-    for l in 0..N_LABELS as u8 {
-        if allowed(None, l) {
-            score[0][l as usize] = emissions[0][l as usize] + model.transition(None, l);
-        }
+    for l in 0..N_LABELS {
+        score[0][l] = emissions[0][l] + start[l];
     }
     for t in 1..n {
-        for l in 0..N_LABELS as u8 {
+        let prev = score[t - 1];
+        for l in 0..N_LABELS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..N_LABELS as u8 {
-                if !allowed(Some(p), l) {
-                    continue;
-                }
-                let s = score[t - 1][p as usize] + transitions[p as usize][l as usize];
+            for (p, row) in transitions.iter().enumerate() {
+                let s = prev[p] + row[l];
                 if s > best {
                     best = s;
-                    arg = p;
+                    arg = p as u8;
                 }
             }
-            score[t][l as usize] = best + emissions[t][l as usize];
-            back[t][l as usize] = arg;
+            score[t][l] = best + emissions[t][l];
+            back[t][l] = arg;
         }
     }
     let mut labels = vec![0u8; n];
