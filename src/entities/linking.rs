@@ -400,6 +400,17 @@ impl Linker<'_> {
             {
                 r.start += 1;
             }
+            // "Members of the International Grain Council": the group is
+            // the name after "of".
+            if let Some(of) = (r.start + 1..r.end.saturating_sub(1)).find(|&k| self.word(k) == "of")
+            {
+                if ROLE_PLURALS.contains(&self.word(r.start).to_lowercase().as_str()) {
+                    r.start = of + 1;
+                    if r.len() > 1 && matches!(self.word(r.start), "the" | "The") {
+                        r.start += 1;
+                    }
+                }
+            }
             let text = self.text(r.clone());
             if r.len() == 1
                 && (is_title_word(text)
@@ -1165,6 +1176,12 @@ mod tests {
         assert_eq!(us.kind, ActorKind::Location);
         assert!(us.aliases.contains(&"U.S.".to_string()));
         assert!(us.aliases.contains(&"America".to_string()));
+    }
+
+    #[test]
+    fn role_nouns_before_of_are_not_part_of_the_name() {
+        let doc = actors("Members of the Northern Rail Workers Union voted on Friday.");
+        assert!(doc.actors.iter().all(|a| !a.name.starts_with("Members")));
     }
 
     #[test]
