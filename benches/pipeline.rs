@@ -80,6 +80,26 @@ fn main() {
         .unwrap_or(3.0);
     let budget = Duration::from_secs_f64(seconds);
     let texts = load(&dir);
+    // One-time cost in a fresh process (entity tables built, model pages
+    // read in): the first analysis of an article minus a later one.
+    let sample = texts
+        .iter()
+        .min_by_key(|t| t.len().abs_diff(2300))
+        .cloned()
+        .unwrap_or_default();
+    let t = Instant::now();
+    brief::analyze(sample.clone(), "first", 0, Extras::default());
+    let first = t.elapsed();
+    let t = Instant::now();
+    brief::analyze(sample.clone(), "second", 0, Extras::default());
+    let second = t.elapsed();
+    println!(
+        "loading: first analysis of a {}-byte article {:.2} ms, second {:.2} ms, one-time cost {:.2} ms",
+        sample.len(),
+        first.as_secs_f64() * 1e3,
+        second.as_secs_f64() * 1e3,
+        (first.saturating_sub(second)).as_secs_f64() * 1e3
+    );
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
         "{} articles, {:.1} MB from {}",

@@ -2,7 +2,7 @@
 //! library embeds: `models/first_names.tsv` and `models/ner.bin`.
 //!
 //!     cargo run --release --example train-ner -- [--shared ../shared]
-//!         [--epochs 12] [--log2 17] [--no-silver] [--dev]
+//!         [--epochs 12] [--log2 17] [--no-silver] [--silver-share F] [--dev]
 //!
 //! Training reads CoNLL-2003 train and, unless `--no-silver`, the PolNeAR
 //! train articles with their CoreNLP (silver) entity labels: US political
@@ -23,6 +23,8 @@ struct Args {
     epochs: usize,
     log2: u32,
     silver: bool,
+    /// The fraction of silver documents to use (every k-th, deterministic).
+    silver_share: f64,
     dev: bool,
 }
 
@@ -32,6 +34,7 @@ fn parse_args() -> Args {
         epochs: 12,
         log2: 17,
         silver: true,
+        silver_share: 1.0,
         dev: false,
     };
     let mut it = std::env::args().skip(1);
@@ -41,6 +44,12 @@ fn parse_args() -> Args {
             "--epochs" => args.epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
             "--log2" => args.log2 = it.next().and_then(|v| v.parse().ok()).expect("--log2 N"),
             "--no-silver" => args.silver = false,
+            "--silver-share" => {
+                args.silver_share = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--silver-share F")
+            }
             "--dev" => args.dev = true,
             other => panic!("unknown argument {other}"),
         }
@@ -257,7 +266,17 @@ fn main() {
     let mut docs = read_conll(&args.shared.join("data/conll2003/train.txt"));
     eprintln!("CoNLL train documents: {}", docs.len());
     if args.silver {
-        let silver = read_silver(&args.shared.join("data/polnear/silver/train.tsv"));
+        let mut silver = read_silver(&args.shared.join("data/polnear/silver/train.tsv"));
+        let keep = |k: usize| {
+            ((k as f64 + 0.5) * args.silver_share).floor()
+                != ((k as f64 - 0.5) * args.silver_share).floor()
+        };
+        silver = silver
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .map(|(_, d)| d)
+            .collect();
         eprintln!("PolNeAR silver documents: {}", silver.len());
         docs.extend(silver);
     }
