@@ -297,8 +297,7 @@ fn main() {
             .map(|d| d.iter().flatten().cloned().collect::<Vec<_>>())
             .as_deref(),
     );
-    let bytes = first.to_model_bytes();
-    std::fs::write("models/ner1.bin", &bytes).expect("write models/ner1.bin");
+    let first_bytes = tagger::model_bytes(&[&first]);
 
     // The second pass learns from first-pass labels on documents the first
     // pass did not train on (jackknife over 4 folds), so that it trusts them
@@ -329,7 +328,7 @@ fn main() {
         }
     }
     let second_dev = dev.as_ref().map(|dev| {
-        let first = brief::entities::tagger::Model::from_bytes(&bytes).unwrap();
+        let first = brief::entities::tagger::Model::from_bytes(&first_bytes, 0).unwrap();
         let dev_docs = read_conll(&args.shared.join("data/conll2003/dev.txt"));
         dev_docs
             .iter()
@@ -355,10 +354,7 @@ fn main() {
         "second pass",
         second_dev.as_deref(),
     );
-    let bytes = second.to_model_bytes();
-    std::fs::write("models/ner2.bin", &bytes).expect("write models/ner2.bin");
-    eprintln!(
-        "wrote models/ner1.bin and models/ner2.bin, {} bytes each",
-        bytes.len()
-    );
+    let bytes = tagger::model_bytes(&[&first, &second]);
+    std::fs::write("models/ner.bin", &bytes).expect("write models/ner.bin");
+    eprintln!("wrote models/ner.bin, {} bytes", bytes.len());
 }

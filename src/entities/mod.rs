@@ -16,36 +16,69 @@ pub use linking::link;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use tagger::{decode, label_type, sentence_features, DocContext, Model, Scorer, OUTSIDE};
+use tagger::{decode, label_type, DocContext, Model, Scorer, OUTSIDE};
 
-static FIRST_PASS_BYTES: &[u8] = include_bytes!("../../models/ner1.bin");
-static SECOND_PASS_BYTES: &[u8] = include_bytes!("../../models/ner2.bin");
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 
-// The files are part of the source tree and checked by a unit test; a
-// broken one is a build defect, not an input error.
+// The file is part of the source tree and checked by a unit test; a broken
+// one is a build defect, not an input error.
 static FIRST_PASS: LazyLock<Model<'static>> = LazyLock::new(|| {
-    Model::from_bytes(FIRST_PASS_BYTES).expect("models/ner1.bin is a valid entity model")
+    Model::from_bytes(MODEL_BYTES, 0).expect("models/ner.bin holds the first pass")
 });
 static SECOND_PASS: LazyLock<Model<'static>> = LazyLock::new(|| {
-    Model::from_bytes(SECOND_PASS_BYTES).expect("models/ner2.bin is a valid entity model")
+    Model::from_bytes(MODEL_BYTES, 1).expect("models/ner.bin holds the second pass")
 });
 
 /// Tags every token of a document (given as sentences of token texts) with
 /// an IOB2 label index into [`tagger::LABELS`].
 pub fn tag_document<S: AsRef<str>>(sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
     let context = DocContext::new(sentences);
+    let lexicon = &gazetteer::Gazetteer;
     // Both passes score the same base features: look each one up in both
-    // models at once, so that the two memory accesses overlap, and add only
-    // the document-level features for the second pass.
+    // models at once, so that the two memory accesses overlap. Features of
+    // the word itself are the same wherever it stands in the article, so
+    // their scores are computed once per distinct word.
+    let mut word_ids: HashMap<&str, usize> = HashMap::new();
+    let mut forms: Vec<tagger::WordForms> = Vec::new();
+    let mut word_scores: Vec<([f32; tagger::N_LABELS], [f32; tagger::N_LABELS])> = Vec::new();
+    let mut buffer = Vec::with_capacity(64);
+    let ids: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|w| {
+                    *word_ids.entry(w.as_ref()).or_insert_with(|| {
+                        let f = tagger::WordForms::new(w.as_ref(), lexicon);
+                        buffer.clear();
+                        f.word_features(&context, lexicon, &mut buffer);
+                        let mut scores = ([0f32; tagger::N_LABELS], [0f32; tagger::N_LABELS]);
+                        FIRST_PASS.emissions_with(
+                            &SECOND_PASS,
+                            &buffer,
+                            &mut scores.0,
+                            &mut scores.1,
+                        );
+                        forms.push(f);
+                        word_scores.push(scores);
+                        forms.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
     let mut first = Vec::with_capacity(sentences.len());
     let mut second_emissions = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let features = sentence_features(s, &context, &gazetteer::Gazetteer);
-        let mut e1 = vec![[0f32; tagger::N_LABELS]; features.len()];
-        let mut e2 = vec![[0f32; tagger::N_LABELS]; features.len()];
-        for t in 0..features.len() {
-            FIRST_PASS.emissions(features.token(t), &mut e1[t]);
-            SECOND_PASS.emissions(features.token(t), &mut e2[t]);
+    for sentence_ids in &ids {
+        let view = tagger::SentenceView::new(sentence_ids.iter().map(|&id| &forms[id]).collect());
+        let mut e1 = Vec::with_capacity(view.len());
+        let mut e2 = Vec::with_capacity(view.len());
+        for (t, &id) in sentence_ids.iter().enumerate() {
+            let (mut a, mut b) = word_scores[id];
+            buffer.clear();
+            view.context_features(t, &context, &mut buffer);
+            FIRST_PASS.emissions_with(&SECOND_PASS, &buffer, &mut a, &mut b);
+            e1.push(a);
+            e2.push(b);
         }
         first.push(decode(&*FIRST_PASS, &e1));
         second_emissions.push(e2);
@@ -173,8 +206,8 @@ mod tests {
 
     #[test]
     fn the_shipped_model_loads() {
-        assert!(Model::from_bytes(FIRST_PASS_BYTES).is_ok());
-        assert!(Model::from_bytes(SECOND_PASS_BYTES).is_ok());
+        assert!(Model::from_bytes(MODEL_BYTES, 0).is_ok());
+        assert!(Model::from_bytes(MODEL_BYTES, 1).is_ok());
     }
 
     #[test]

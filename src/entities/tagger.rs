@@ -250,56 +250,48 @@ fn feat3(template: u8, a: &str, b: &str, c: &str) -> u64 {
     ))
 }
 
-/// Computes the features of every token of `sentence`. This runs for every
-/// token the tool reads, so it hashes slices in place and allocates only a
-/// few strings per token.
-pub fn sentence_features<S: AsRef<str>>(
-    sentence: &[S],
-    doc: &DocContext,
-    lexicon: &dyn Lexicon,
-) -> SentenceFeatures {
-    let n = sentence.len();
-    let words: Vec<std::borrow::Cow<str>> =
-        sentence.iter().map(|w| normalize(w.as_ref())).collect();
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| {
-            if w.bytes().all(|b| b.is_ascii_lowercase()) {
-                return w.to_string();
-            }
-            w.chars()
+/// The normalised forms of one word that the features read. Tagging
+/// computes them once per distinct word of a document.
+pub struct WordForms {
+    word: String,
+    lower: String,
+    shape: String,
+    /// Title-case form for the gazetteer and document look-ups.
+    titled: String,
+    first_name: bool,
+}
+
+impl WordForms {
+    pub fn new(raw: &str, lexicon: &dyn Lexicon) -> Self {
+        let word = normalize(raw).into_owned();
+        let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            word.clone()
+        } else {
+            word.chars()
                 .map(|c| if c.is_ascii_digit() { '0' } else { c })
                 .flat_map(char::to_lowercase)
                 .collect()
-        })
-        .collect();
-    let shapes: Vec<String> = words.iter().map(|w| short_shape(w)).collect();
-    // Title-case forms for the gazetteer and document look-ups: only
-    // all-capitals words need a new string.
-    let titled: Vec<std::borrow::Cow<str>> = words
-        .iter()
-        .map(|w| {
-            if is_all_caps_word(w) {
-                title_case(w).into()
-            } else {
-                std::borrow::Cow::Borrowed(&**w)
-            }
-        })
-        .collect();
-    let first_name: Vec<bool> = titled
-        .iter()
-        .map(|w| starts_upper(w) && lexicon.is_first_name(w))
-        .collect();
-    let caps_sentence = is_caps_sentence(&words);
-    let mut hashes = Vec::with_capacity(n * 40);
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0);
-    for i in 0..n {
-        let w = &*words[i];
-        let lw = lower[i].as_str();
-        let shape = shapes[i].as_str();
-        let ii = i as isize;
-        let f = &mut hashes;
+        };
+        let shape = short_shape(&word);
+        let titled = if is_all_caps_word(&word) {
+            title_case(&word)
+        } else {
+            word.clone()
+        };
+        let first_name = starts_upper(&titled) && lexicon.is_first_name(&titled);
+        WordForms {
+            word,
+            lower,
+            shape,
+            titled,
+            first_name,
+        }
+    }
+
+    /// Features that depend only on the word itself (and the document), so
+    /// they are the same wherever the word stands.
+    pub fn word_features(&self, doc: &DocContext, lexicon: &dyn Lexicon, f: &mut Vec<u64>) {
+        let (w, lw, shape) = (self.word.as_str(), self.lower.as_str(), self.shape.as_str());
         f.push(feat(0, ""));
         f.push(feat(1, lw));
         f.push(feat(2, w));
@@ -318,12 +310,73 @@ pub fn sentence_features<S: AsRef<str>>(
         for (k, (start, _)) in lw.char_indices().rev().take(4).enumerate() {
             f.push(feat(11 + k as u8, &lw[start..]));
         }
-        let (p1, n1) = (at(&lower, ii - 1), at(&lower, ii + 1));
-        let (sp1, sn1) = (at(&shapes, ii - 1), at(&shapes, ii + 1));
+        let tc = self.titled.as_str();
+        if starts_upper(tc) {
+            if self.first_name {
+                f.push(feat(29, ""));
+            }
+            if lexicon.is_place_or_people(tc) {
+                f.push(feat(30, ""));
+            }
+            if doc.lower.contains(lw) {
+                f.push(feat(31, shape));
+            }
+        }
+    }
+}
+
+/// A sentence as the features see it: the forms of its words in order.
+pub struct SentenceView<'a> {
+    forms: Vec<&'a WordForms>,
+    caps_sentence: bool,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(forms: Vec<&'a WordForms>) -> Self {
+        let words: Vec<&str> = forms.iter().map(|f| f.word.as_str()).collect();
+        let caps_sentence = is_caps_sentence(&words);
+        SentenceView {
+            forms,
+            caps_sentence,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    fn lower_at(&self, i: isize) -> &str {
+        self.at(i)
+            .map_or(if i < 0 { "<s>" } else { "</s>" }, |f| f.lower.as_str())
+    }
+
+    fn shape_at(&self, i: isize) -> &str {
+        self.at(i)
+            .map_or(if i < 0 { "<s>" } else { "</s>" }, |f| f.shape.as_str())
+    }
+
+    fn at(&self, i: isize) -> Option<&WordForms> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.forms.get(i))
+            .copied()
+    }
+
+    /// Features of token `i` that depend on its neighbours and position.
+    pub fn context_features(&self, i: usize, doc: &DocContext, f: &mut Vec<u64>) {
+        let me = self.forms[i];
+        let (lw, shape) = (me.lower.as_str(), me.shape.as_str());
+        let ii = i as isize;
+        let (p1, n1) = (self.lower_at(ii - 1), self.lower_at(ii + 1));
+        let (sp1, sn1) = (self.shape_at(ii - 1), self.shape_at(ii + 1));
         f.push(feat(15, p1));
         f.push(feat(16, n1));
-        f.push(feat(17, at(&lower, ii - 2)));
-        f.push(feat(18, at(&lower, ii + 2)));
+        f.push(feat(17, self.lower_at(ii - 2)));
+        f.push(feat(18, self.lower_at(ii + 2)));
         f.push(feat(19, sp1));
         f.push(feat(20, sn1));
         f.push(feat2(21, p1, lw));
@@ -334,50 +387,46 @@ pub fn sentence_features<S: AsRef<str>>(
         if i == 0 {
             f.push(feat(26, shape));
         }
-        if caps_sentence {
+        if self.caps_sentence {
             f.push(feat(27, lw));
             f.push(feat(28, shape));
         }
-        let tc = &*titled[i];
-        if starts_upper(tc) {
-            if first_name[i] {
-                f.push(feat(29, ""));
-            }
-            if lexicon.is_place_or_people(tc) {
-                f.push(feat(30, ""));
-            }
-            if doc.lower.contains(lw) {
-                f.push(feat(31, shape));
-            }
-            if doc.capitalised.contains(tc) {
-                f.push(feat2(
-                    32,
-                    shape,
-                    if caps_sentence || i == 0 {
-                        "forced"
-                    } else {
-                        "free"
-                    },
-                ));
-            }
+        let tc = me.titled.as_str();
+        if starts_upper(tc) && doc.capitalised.contains(tc) {
+            let forced = if self.caps_sentence || i == 0 {
+                "forced"
+            } else {
+                "free"
+            };
+            f.push(feat2(32, shape, forced));
         }
-        if i > 0 && first_name[i - 1] {
+        if i > 0 && self.forms[i - 1].first_name {
             f.push(feat(33, shape));
         }
-        offsets.push(f.len());
     }
-    SentenceFeatures { hashes, offsets }
 }
 
-/// The word (or shape) at `i` in a sentence, or a boundary marker.
-fn at(v: &[String], i: isize) -> &str {
-    if i < 0 {
-        "<s>"
-    } else if i as usize >= v.len() {
-        "</s>"
-    } else {
-        v[i as usize].as_str()
+/// Computes all the features of every token of `sentence` (for training;
+/// tagging caches the word-level part per document).
+pub fn sentence_features<S: AsRef<str>>(
+    sentence: &[S],
+    doc: &DocContext,
+    lexicon: &dyn Lexicon,
+) -> SentenceFeatures {
+    let forms: Vec<WordForms> = sentence
+        .iter()
+        .map(|w| WordForms::new(w.as_ref(), lexicon))
+        .collect();
+    let view = SentenceView::new(forms.iter().collect());
+    let mut hashes = Vec::with_capacity(view.len() * 40);
+    let mut offsets = Vec::with_capacity(view.len() + 1);
+    offsets.push(0);
+    for (i, form) in forms.iter().enumerate() {
+        form.word_features(doc, lexicon, &mut hashes);
+        view.context_features(i, doc, &mut hashes);
+        offsets.push(hashes.len());
     }
+    SentenceFeatures { hashes, offsets }
 }
 
 /// Document-level evidence from a first tagging pass, for the second pass:
@@ -550,46 +599,85 @@ pub fn decode<M: Scorer + ?Sized>(model: &M, emissions: &[[f32; N_LABELS]]) -> V
 // ---------------------------------------------------------------------------
 // The shipped model
 
-const MAGIC: &[u8; 8] = b"BRIEFNE1";
+const MAGIC: &[u8; 8] = b"BRIEFNE2";
 
-/// A trained model read in place from its bytes (header, transitions, then
-/// one i8 row of `N_LABELS` weights per hash bucket).
+/// A trained model read in place from the bytes of a model file: a header
+/// (magic, log2 of the bucket count, number of passes, each pass's
+/// transitions), then for each hash bucket one i8 row of `N_LABELS` weights
+/// per pass, side by side, so that the passes of one feature share a cache
+/// line. `Model` is one pass of that file.
 pub struct Model<'a> {
     mask: u64,
     /// `transitions[p][c]`; row `N_LABELS` is the sentence start.
     transitions: [[f32; N_LABELS]; N_LABELS + 1],
     weights: &'a [u8],
+    stride: usize,
+    offset: usize,
+}
+
+fn read_f32(bytes: &[u8], at: usize) -> f32 {
+    f32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default())
 }
 
 impl<'a> Model<'a> {
-    pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, String> {
-        let header = 8 + 4 + 4 * N_LABELS * (N_LABELS + 1);
-        if bytes.len() < header || &bytes[..8] != MAGIC {
+    /// Pass `pass` of the model file `bytes`.
+    pub fn from_bytes(bytes: &'a [u8], pass: usize) -> Result<Self, String> {
+        let transition_bytes = 4 * N_LABELS * (N_LABELS + 1);
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
             return Err("not a brief entity model".into());
         }
         let log2 = u32::from_le_bytes(bytes[8..12].try_into().unwrap_or_default());
+        let passes = u32::from_le_bytes(bytes[12..16].try_into().unwrap_or_default()) as usize;
         let buckets = 1usize.checked_shl(log2).ok_or("bad bucket count")?;
+        let header = 16 + passes * transition_bytes;
+        if pass >= passes || bytes.len() != header + buckets * passes * N_LABELS {
+            return Err(format!(
+                "model file of {} bytes does not hold pass {pass}",
+                bytes.len()
+            ));
+        }
         let mut transitions = [[0f32; N_LABELS]; N_LABELS + 1];
-        let mut at = 12;
+        let mut at = 16 + pass * transition_bytes;
         for row in transitions.iter_mut() {
             for v in row.iter_mut() {
-                *v = f32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+                *v = read_f32(bytes, at);
                 at += 4;
             }
-        }
-        let weights = &bytes[at..];
-        if weights.len() != buckets * N_LABELS {
-            return Err(format!(
-                "expected {} weight bytes, found {}",
-                buckets * N_LABELS,
-                weights.len()
-            ));
         }
         Ok(Model {
             mask: buckets as u64 - 1,
             transitions,
-            weights,
+            weights: &bytes[header..],
+            stride: passes * N_LABELS,
+            offset: pass * N_LABELS,
         })
+    }
+
+    /// Scores `features` under this pass and `next` (the following pass of
+    /// the same file) at once: each feature's two rows are adjacent.
+    #[inline]
+    pub fn emissions_with(
+        &self,
+        next: &Model,
+        features: &[u64],
+        mine: &mut [f32; N_LABELS],
+        theirs: &mut [f32; N_LABELS],
+    ) {
+        debug_assert!(next.offset == self.offset + N_LABELS && next.stride == self.stride);
+        let mut a = [0i32; N_LABELS];
+        let mut b = [0i32; N_LABELS];
+        for &feature in features {
+            let at = (feature & self.mask) as usize * self.stride + self.offset;
+            let row = &self.weights[at..at + 2 * N_LABELS];
+            for l in 0..N_LABELS {
+                a[l] += (row[l] as i8) as i32;
+                b[l] += (row[N_LABELS + l] as i8) as i32;
+            }
+        }
+        for l in 0..N_LABELS {
+            mine[l] += a[l] as f32;
+            theirs[l] += b[l] as f32;
+        }
     }
 }
 
@@ -598,7 +686,7 @@ impl Scorer for Model<'_> {
     fn emissions(&self, features: &[u64], scores: &mut [f32; N_LABELS]) {
         let mut sums = [0i32; N_LABELS];
         for &feature in features {
-            let at = (feature & self.mask) as usize * N_LABELS;
+            let at = (feature & self.mask) as usize * self.stride + self.offset;
             let row = &self.weights[at..at + N_LABELS];
             for (s, &w) in sums.iter_mut().zip(row) {
                 *s += (w as i8) as i32;
@@ -697,8 +785,9 @@ impl Trainer {
         right
     }
 
-    /// The averaged weights, quantised to i8, as the bytes of a model file.
-    pub fn to_model_bytes(&self) -> Vec<u8> {
+    /// The averaged weights quantised to i8, and the transitions in the
+    /// same units.
+    fn quantised(&self) -> (Vec<i8>, Vec<f32>) {
         let average = |weights: &[f32], totals: &[f32]| -> Vec<f32> {
             weights
                 .iter()
@@ -726,19 +815,43 @@ impl Trainer {
             .unwrap_or(1.0)
             .max(1e-6);
         let scale = 127.0 / cap;
-        let mut out = Vec::with_capacity(12 + transitions.len() * 4 + averaged.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&self.log2.to_le_bytes());
-        for t in &transitions {
-            out.extend_from_slice(&(t * scale).to_le_bytes());
-        }
-        out.extend(
-            averaged
-                .iter()
-                .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8 as u8),
-        );
-        out
+        let weights = averaged
+            .iter()
+            .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8)
+            .collect();
+        (weights, transitions.iter().map(|t| t * scale).collect())
     }
+}
+
+/// The bytes of a model file holding `passes` (all with the same bucket
+/// count), in the layout [`Model::from_bytes`] reads.
+pub fn model_bytes(passes: &[&Trainer]) -> Vec<u8> {
+    let log2 = passes[0].log2;
+    assert!(
+        passes.iter().all(|p| p.log2 == log2),
+        "passes must share the bucket count"
+    );
+    let parts: Vec<(Vec<i8>, Vec<f32>)> = passes.iter().map(|p| p.quantised()).collect();
+    let buckets = 1usize << log2;
+    let mut out = Vec::with_capacity(16 + buckets * N_LABELS * passes.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&log2.to_le_bytes());
+    out.extend_from_slice(&(passes.len() as u32).to_le_bytes());
+    for (_, transitions) in &parts {
+        for t in transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+    }
+    for b in 0..buckets {
+        for (weights, _) in &parts {
+            out.extend(
+                weights[b * N_LABELS..(b + 1) * N_LABELS]
+                    .iter()
+                    .map(|&w| w as u8),
+            );
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -801,8 +914,8 @@ mod tests {
                 trainer.learn(&sentence_features(words, &doc, &NoWords), gold);
             }
         }
-        let bytes = trainer.to_model_bytes();
-        let model = Model::from_bytes(&bytes).unwrap();
+        let bytes = model_bytes(&[&trainer]);
+        let model = Model::from_bytes(&bytes, 0).unwrap();
         for (words, gold) in &data {
             let doc = DocContext::new(std::slice::from_ref(words));
             assert_eq!(
@@ -810,6 +923,10 @@ mod tests {
                 gold
             );
         }
-        assert!(Model::from_bytes(b"garbage").is_err());
+        assert!(Model::from_bytes(b"garbage", 0).is_err());
+        assert!(
+            Model::from_bytes(&bytes, 1).is_err(),
+            "a one-pass file has no second pass"
+        );
     }
 }
