@@ -19,6 +19,7 @@
 
 use super::gazetteer::{self, PlaceForm};
 use crate::doc::{Actor, ActorKind, Doc, Gender, Mention, MentionKind, TokenKind};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Words that name a role. Lower case; compared case-insensitively.
@@ -274,6 +275,33 @@ struct ActorFacts {
     /// Lower-cased title words ("president", "secretary").
     title_words: Vec<String>,
     last_token: usize,
+    first_token: usize,
+}
+
+/// Look-up tables, so that linking stays linear in the article's length
+/// (an archive holds articles with thousands of names).
+#[derive(Default)]
+struct Index {
+    /// Persons by the first and last word of their name, in creation order.
+    person_words: HashMap<String, Vec<usize>>,
+    /// Non-person actors by key.
+    keys: HashMap<String, usize>,
+    /// Organisations (and other named things) by their initials.
+    initials: HashMap<String, usize>,
+    /// Persons by the words of their titles.
+    titled: HashMap<String, Vec<usize>>,
+    /// Organisations by the last word of their name, lower-cased.
+    org_heads: HashMap<String, Vec<usize>>,
+    /// Mentions (indexes into `Linker::mentions`) by sentence.
+    by_sentence: Vec<Vec<usize>>,
+}
+
+/// Appends `a` unless it is among the last entries (lists are appended in
+/// creation order, so a repeat is nearly always at the end).
+fn push_unique(list: &mut Vec<usize>, a: usize) {
+    if !list[list.len().saturating_sub(64)..].contains(&a) {
+        list.push(a);
+    }
 }
 
 struct Linker<'d> {
@@ -282,8 +310,13 @@ struct Linker<'d> {
     actors: Vec<Actor>,
     facts: Vec<ActorFacts>,
     mentions: Vec<Mention>,
-    /// Which mention covers each token, if any.
+    /// Whether a mention covers each token.
     covered: Vec<bool>,
+    index: Index,
+    /// For pronouns: (start, end, actor) of the person mentions of each
+    /// sentence, and of the organisation and place names, sorted.
+    sorted_persons: Vec<Vec<(usize, usize, usize)>>,
+    sorted_things: Vec<Vec<(usize, usize, usize)>>,
 }
 
 /// Finds the actors of `doc` and their mentions (fills `doc.actors` and
@@ -313,6 +346,12 @@ pub fn link(doc: &mut Doc) {
         facts: Vec::new(),
         mentions: Vec::new(),
         covered: vec![false; doc.tokens.len()],
+        index: Index {
+            by_sentence: vec![Vec::new(); doc.sentences.len()],
+            ..Index::default()
+        },
+        sorted_persons: Vec::new(),
+        sorted_things: Vec::new(),
     };
     let candidates = linker.candidates(&tagged);
     for c in &candidates {
@@ -379,7 +418,7 @@ impl Linker<'_> {
         tagged.sort_by_key(|t| t.0.start);
         let tagged = &tagged;
         let n = doc.tokens.len();
-        let person_starts: Vec<usize> = tagged
+        let person_starts: HashSet<usize> = tagged
             .iter()
             .filter(|t| t.1 == 1)
             .map(|t| t.0.start)
@@ -611,7 +650,10 @@ impl Linker<'_> {
     fn add_mention(&mut self, actor: usize, tokens: Range<usize>, kind: MentionKind) {
         let sentence = self.token_sentence[tokens.start];
         self.covered[tokens.clone()].fill(true);
-        self.facts[actor].last_token = tokens.end - 1;
+        let facts = &mut self.facts[actor];
+        facts.last_token = facts.last_token.max(tokens.end - 1);
+        facts.first_token = facts.first_token.min(tokens.start);
+        self.index.by_sentence[sentence].push(self.mentions.len());
         let text = self.text(tokens.clone()).to_string();
         let a = &mut self.actors[actor];
         if kind != MentionKind::Pronoun && text != a.name && !a.aliases.contains(&text) {
@@ -635,8 +677,48 @@ impl Linker<'_> {
             gender: None,
             salience: 0.0,
         });
-        self.facts.push(facts);
-        self.actors.len() - 1
+        self.facts.push(ActorFacts {
+            first_token: usize::MAX,
+            ..facts
+        });
+        let a = self.actors.len() - 1;
+        self.register(a);
+        a
+    }
+
+    /// Puts actor `a` (new, or newly renamed) into the look-up tables.
+    fn register(&mut self, a: usize) {
+        let actor = &self.actors[a];
+        let facts = &self.facts[a];
+        let index = &mut self.index;
+        match actor.kind {
+            ActorKind::Person => {
+                for w in [facts.words.first(), facts.words.last()]
+                    .into_iter()
+                    .flatten()
+                {
+                    push_unique(index.person_words.entry(w.clone()).or_default(), a);
+                }
+            }
+            _ => {
+                if !facts.key.is_empty() {
+                    index.keys.entry(facts.key.clone()).or_insert(a);
+                }
+                let initials = Self::initials(&actor.name);
+                if initials.chars().count() >= 2 && actor.name.contains(' ') {
+                    index.initials.insert(initials, a);
+                }
+                if actor.kind == ActorKind::Organization {
+                    let head = actor
+                        .name
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    push_unique(index.org_heads.entry(head).or_default(), a);
+                }
+            }
+        }
     }
 
     fn person_words(&self, r: &Range<usize>) -> Vec<String> {
@@ -667,10 +749,18 @@ impl Linker<'_> {
             Some(gazetteer::Gender::Female) if words.len() > 1 => Some(Gender::Female),
             _ => None,
         });
-        let persons: Vec<usize> = (0..self.actors.len())
-            .filter(|&a| self.actors[a].kind == ActorKind::Person)
-            .collect();
         let last = words[words.len() - 1].clone();
+        // Persons with this word first or last in their name; the latest
+        // few are enough (no article tells apart dozens of people of one
+        // name), and the bound keeps the cost per mention constant.
+        const CANDIDATES: usize = 64;
+        let persons: Vec<usize> = self
+            .index
+            .person_words
+            .get(&last)
+            .map_or_else(Vec::new, |list| {
+                list[list.len().saturating_sub(CANDIDATES)..].to_vec()
+            });
         let first = words[0].clone();
         let found = if words.len() >= 2 {
             persons
@@ -710,6 +800,7 @@ impl Linker<'_> {
                 if words.len() > self.facts[a].words.len() {
                     self.facts[a].words = words.clone();
                     self.actors[a].name = words.join(" ");
+                    self.register(a);
                 }
                 a
             }
@@ -747,6 +838,9 @@ impl Linker<'_> {
                 .map(str::to_lowercase)
                 .filter(|w| is_title_word(w))
                 .collect();
+            for w in &words {
+                push_unique(self.index.titled.entry(w.clone()).or_default(), actor);
+            }
             self.facts[actor].title_words.extend(words);
             if !self.actors[actor].titles.contains(&t) {
                 self.actors[actor].titles.push(t);
@@ -782,7 +876,7 @@ impl Linker<'_> {
             (Some(p), _) if p.form != PlaceForm::Capital => format!("place:{}", p.id),
             _ => self.org_key(&c.tokens),
         };
-        if let Some(a) = self.facts.iter().position(|f| f.key == key) {
+        if let Some(&a) = self.index.keys.get(&key) {
             // The fullest form names the actor: "United States" over "U.S.".
             let place_name = c.place.map(|p| gazetteer::place_name(p.id));
             let a_name = self.actors[a].name.clone();
@@ -794,6 +888,7 @@ impl Linker<'_> {
                 self.actors[a].aliases.retain(|x| *x != text);
                 self.actors[a].aliases.push(a_name);
                 self.actors[a].name = text;
+                self.register(a);
             }
             return a;
         }
@@ -805,14 +900,22 @@ impl Linker<'_> {
             .collect::<String>();
         if text.len() <= 8 && acronym.len() >= 2 && acronym.chars().all(|c| c.is_uppercase()) {
             let after_paren = c.tokens.start >= 2 && self.word(c.tokens.start - 1) == "(";
-            let expansion = (0..self.actors.len()).rev().find(|&a| {
-                let actor = &self.actors[a];
-                matches!(
-                    actor.kind,
-                    ActorKind::Organization | ActorKind::Other | ActorKind::Location
-                ) && (Self::initials(&actor.name) == acronym
-                    || (after_paren && self.facts[a].last_token + 2 == c.tokens.start))
+            let before_paren = after_paren.then(|| {
+                self.index.by_sentence[c.sentence]
+                    .iter()
+                    .map(|&m| &self.mentions[m])
+                    .find(|m| m.tokens.end + 1 == c.tokens.start)
+                    .map(|m| m.actor)
+                    .filter(|&a| {
+                        matches!(
+                            self.actors[a].kind,
+                            ActorKind::Organization | ActorKind::Other | ActorKind::Location
+                        )
+                    })
             });
+            let expansion = before_paren
+                .flatten()
+                .or_else(|| self.index.initials.get(&acronym).copied());
             if let Some(a) = expansion {
                 return a;
             }
@@ -880,15 +983,15 @@ impl Linker<'_> {
     }
 
     fn mentioned_before(&self, a: usize, token: usize) -> bool {
-        self.mentions
-            .iter()
-            .any(|m| m.actor == a && m.tokens.end <= token)
+        self.facts[a].first_token < token
     }
 
     fn nominal_person(&self, head: &str, nationality: Option<usize>, at: usize) -> Option<usize> {
-        let fits: Vec<usize> = (0..self.actors.len())
-            .filter(|&a| self.actors[a].kind == ActorKind::Person && self.mentioned_before(a, at))
-            .filter(|&a| self.facts[a].title_words.iter().any(|t| t == head))
+        let titled = self.index.titled.get(head).map_or(&[][..], Vec::as_slice);
+        let fits: Vec<usize> = titled
+            .iter()
+            .copied()
+            .filter(|&a| self.mentioned_before(a, at))
             .filter(|&a| match (nationality, self.facts[a].nationality) {
                 (Some(n), Some(m)) => n == m,
                 _ => true,
@@ -908,33 +1011,57 @@ impl Linker<'_> {
         }
     }
 
+    /// "the council" is the organisation named "... Council" mentioned last;
+    /// "the company" is the one organisation named in the last few
+    /// sentences, if there is just one.
     fn nominal_org(&self, head: &str, at: usize) -> Option<usize> {
-        let sentence = self.token_sentence[at];
-        let fits: Vec<usize> = (0..self.actors.len())
-            .filter(|&a| {
-                self.actors[a].kind == ActorKind::Organization && self.mentioned_before(a, at)
-            })
-            .filter(|&a| {
-                let last = self.actors[a]
-                    .name
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or("")
-                    .to_lowercase();
-                last == head
-                    || GENERIC_ORG_NOUNS.contains(&head)
-                        && self.token_sentence[self.facts[a].last_token] + 3 >= sentence
-            })
-            .collect();
         if GENERIC_ORG_NOUNS.contains(&head) {
+            let sentence = self.token_sentence[at];
+            let mut fits: Vec<usize> = (sentence.saturating_sub(3)..=sentence)
+                .flat_map(|s| self.index.by_sentence[s].iter())
+                .map(|&m| &self.mentions[m])
+                .filter(|m| {
+                    m.tokens.end <= at && self.actors[m.actor].kind == ActorKind::Organization
+                })
+                .map(|m| m.actor)
+                .collect();
+            fits.sort_unstable();
+            fits.dedup();
             return (fits.len() == 1).then(|| fits[0]);
         }
-        fits.into_iter().max_by_key(|&a| self.facts[a].last_token)
+        self.index
+            .org_heads
+            .get(head)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&a| self.mentioned_before(a, at))
+            .max_by_key(|&a| self.facts[a].last_token)
     }
 
     fn link_pronouns(&mut self) {
         let doc = self.doc;
         let quoted = doc.inside_quotes();
+        // Name and nominal mentions of each sentence, sorted, split into
+        // persons and organisations or places, for binary search below.
+        let mut persons = vec![Vec::new(); doc.sentences.len()];
+        let mut things = vec![Vec::new(); doc.sentences.len()];
+        for m in &self.mentions {
+            match self.actors[m.actor].kind {
+                ActorKind::Person => {
+                    persons[m.sentence].push((m.tokens.start, m.tokens.end, m.actor))
+                }
+                ActorKind::Organization | ActorKind::Location if m.kind == MentionKind::Name => {
+                    things[m.sentence].push((m.tokens.start, m.tokens.end, m.actor))
+                }
+                _ => {}
+            }
+        }
+        for list in persons.iter_mut().chain(things.iter_mut()) {
+            list.sort_unstable();
+        }
+        self.sorted_persons = persons;
+        self.sorted_things = things;
         for (i, &inside) in quoted.iter().enumerate() {
             if inside || self.covered[i] {
                 continue;
@@ -959,16 +1086,14 @@ impl Linker<'_> {
         }
     }
 
-    /// Person mentions of sentence `s` before token `before`, in order.
+    /// Person mentions of sentence `s` that end before token `before` and
+    /// start at most `PRONOUN_WINDOW` tokens earlier, in order. The window
+    /// keeps the cost bounded in run-on "sentences" of thousands of words.
     fn persons_in(&self, s: usize, before: usize) -> Vec<usize> {
-        let mut ms: Vec<&Mention> = self
-            .mentions
+        window(&self.sorted_persons[s], before)
             .iter()
-            .filter(|m| m.sentence == s && m.tokens.end <= before && m.kind != MentionKind::Pronoun)
-            .filter(|m| self.actors[m.actor].kind == ActorKind::Person)
-            .collect();
-        ms.sort_by_key(|m| m.tokens.start);
-        ms.into_iter().map(|m| m.actor).collect()
+            .map(|m| m.2)
+            .collect()
     }
 
     fn compatible(&self, a: usize, gender: Option<Gender>) -> bool {
@@ -989,7 +1114,9 @@ impl Linker<'_> {
                 break;
             }
             let sentence = s - back;
-            let before = if back == 0 { i } else { usize::MAX };
+            // Earlier sentences end before the pronoun too: the window is
+            // measured from the pronoun either way.
+            let before = i;
             let mut persons = self.persons_in(sentence, before);
             persons.dedup();
             let fitting: Vec<usize> = persons
@@ -1019,18 +1146,9 @@ impl Linker<'_> {
 
     /// "its": the nearest organisation or place before it in its sentence.
     fn pronoun_thing(&self, i: usize) -> Option<usize> {
-        let s = self.token_sentence[i];
-        self.mentions
-            .iter()
-            .filter(|m| m.sentence == s && m.tokens.end <= i && m.kind == MentionKind::Name)
-            .filter(|m| {
-                matches!(
-                    self.actors[m.actor].kind,
-                    ActorKind::Organization | ActorKind::Location
-                )
-            })
-            .max_by_key(|m| m.tokens.end)
-            .map(|m| m.actor)
+        window(&self.sorted_things[self.token_sentence[i]], i)
+            .last()
+            .map(|m| m.2)
     }
 
     /// Orders actors by first mention, fills their mention lists and
@@ -1044,8 +1162,9 @@ impl Linker<'_> {
         } = self;
         mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
         let mut order: Vec<usize> = Vec::new();
+        let mut seen = vec![false; actors.len()];
         for m in &mentions {
-            if !order.contains(&m.actor) {
+            if !std::mem::replace(&mut seen[m.actor], true) {
                 order.push(m.actor);
             }
         }
@@ -1070,6 +1189,24 @@ impl Linker<'_> {
         set_salience(doc, &mut reordered, &mentions);
         (reordered, mentions)
     }
+}
+
+/// How far back (in tokens) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: usize = 150;
+
+/// The mentions of a sorted (start, end, actor) list that end by `before`
+/// and start within `PRONOUN_WINDOW` tokens of it.
+fn window(list: &[(usize, usize, usize)], before: usize) -> &[(usize, usize, usize)] {
+    let end = list.partition_point(|m| m.0 < before);
+    let start = list[..end].partition_point(|m| m.0 + PRONOUN_WINDOW < before);
+    let mut slice = &list[start..end];
+    while let Some((last, rest)) = slice.split_last() {
+        if last.1 <= before {
+            break;
+        }
+        slice = rest;
+    }
+    slice
 }
 
 fn placeholder() -> Actor {

@@ -449,14 +449,14 @@ pub fn aggregate_features<S: AsRef<str>>(
             w.to_string()
         })
     };
-    // word -> (label type counts, entity type counts), with positions.
-    let mut seen: HashMap<String, Vec<(usize, usize, u8)>> = HashMap::new();
+    // How often the first pass gave each label type to each word; a token
+    // then sees the counts of the word's other occurrences (its own taken
+    // out), in time linear in the document.
+    let mut counts: HashMap<String, [usize; 5]> = HashMap::new();
     for (s, sentence) in sentences.iter().enumerate() {
         for (t, w) in sentence.iter().enumerate() {
             if let Some(k) = key(&normalize(w.as_ref())) {
-                seen.entry(k)
-                    .or_default()
-                    .push((s, t, label_type(first_pass[s][t])));
+                counts.entry(k).or_default()[label_type(first_pass[s][t]) as usize] += 1;
             }
         }
     }
@@ -472,12 +472,8 @@ pub fn aggregate_features<S: AsRef<str>>(
                     let Some(k) = key(&normalize(w.as_ref())) else {
                         return out;
                     };
-                    let mut counts = [0usize; 5];
-                    for &(s2, t2, kind) in &seen[&k] {
-                        if (s2, t2) != (s, t) {
-                            counts[kind as usize] += 1;
-                        }
-                    }
+                    let mut counts = counts[&k];
+                    counts[label_type(first_pass[s][t]) as usize] -= 1;
                     const NAMES: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
                     let total: usize = counts.iter().sum();
                     if total == 0 {
