@@ -429,6 +429,20 @@ pub fn sentence_features<S: AsRef<str>>(
     SentenceFeatures { hashes, offsets }
 }
 
+/// The form under which `aggregate_features` counts a word: capitalised
+/// words only, shouted ones folded to title case.
+fn aggregate_key(w: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let w = normalize(w);
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(if is_all_caps_word(&w) && w.chars().count() > 3 {
+        title_case(&w).into()
+    } else {
+        w
+    })
+}
+
 /// Document-level evidence from a first tagging pass, for the second pass:
 /// for each token of a capitalised word, which labels the first pass gave
 /// the same word elsewhere in the document, and the types of the entities
@@ -438,29 +452,14 @@ pub fn aggregate_features<S: AsRef<str>>(
     sentences: &[Vec<S>],
     first_pass: &[Vec<u8>],
 ) -> Vec<Vec<Vec<u64>>> {
+    use std::borrow::Cow;
     use std::collections::HashMap;
-    let key = |w: &str| -> Option<String> {
-        if !w.chars().next().is_some_and(char::is_uppercase) {
-            return None;
-        }
-        Some(if is_all_caps_word(w) && w.chars().count() > 3 {
-            title_case(w)
-        } else {
-            w.to_string()
-        })
-    };
     // How often the first pass gave each label type to each word; a token
     // then sees the counts of the word's other occurrences (its own taken
     // out), in time linear in the document.
-    let mut counts: HashMap<String, [usize; 5]> = HashMap::new();
-    for (s, sentence) in sentences.iter().enumerate() {
-        for (t, w) in sentence.iter().enumerate() {
-            if let Some(k) = key(&normalize(w.as_ref())) {
-                counts.entry(k).or_default()[label_type(first_pass[s][t]) as usize] += 1;
-            }
-        }
-    }
-    sentences
+    let mut ids: HashMap<Cow<str>, usize> = HashMap::new();
+    let mut counts: Vec<[usize; 5]> = Vec::new();
+    let token_ids: Vec<Vec<Option<usize>>> = sentences
         .iter()
         .enumerate()
         .map(|(s, sentence)| {
@@ -468,11 +467,31 @@ pub fn aggregate_features<S: AsRef<str>>(
                 .iter()
                 .enumerate()
                 .map(|(t, w)| {
+                    let k = aggregate_key(w.as_ref())?;
+                    let next = counts.len();
+                    let id = *ids.entry(k).or_insert(next);
+                    if id == next {
+                        counts.push([0; 5]);
+                    }
+                    counts[id][label_type(first_pass[s][t]) as usize] += 1;
+                    Some(id)
+                })
+                .collect()
+        })
+        .collect();
+    token_ids
+        .iter()
+        .enumerate()
+        .map(|(s, sentence)| {
+            sentence
+                .iter()
+                .enumerate()
+                .map(|(t, id)| {
                     let mut out = Vec::new();
-                    let Some(k) = key(&normalize(w.as_ref())) else {
+                    let Some(id) = *id else {
                         return out;
                     };
-                    let mut counts = counts[&k];
+                    let mut counts = counts[id];
                     counts[label_type(first_pass[s][t]) as usize] -= 1;
                     const NAMES: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
                     let total: usize = counts.iter().sum();
