@@ -150,6 +150,46 @@ pub struct Actor {
     pub salience: f64,
 }
 
+/// A direct quotation found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quotation {
+    /// Token ranges of the quoted words (marks excluded), one per paragraph.
+    pub parts: Vec<Range<usize>>,
+    /// The opening and closing mark tokens of the whole quotation.
+    pub open: usize,
+    pub close: Option<usize>,
+    pub speaker: Option<usize>,
+    pub speaker_mention: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    pub confidence: f64,
+    /// Whether the quotation stands inside a reported clause ("X said that
+    /// the plan was "unrealistic"") rather than being the whole statement.
+    pub embedded: bool,
+}
+
+/// Whether a claim is quoted whole, in part, or paraphrased.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaimKind {
+    Direct,
+    Mixed,
+    Indirect,
+}
+
+/// An attributed statement: token ranges of its source, cue and content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub speaker: Option<usize>,
+    pub source: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    /// One range, or one per paragraph of a long quotation.
+    pub content: Vec<Range<usize>>,
+    pub kind: ClaimKind,
+    /// Indexes into `Doc::quotes` of the quotations inside the content.
+    pub quotes: Vec<usize>,
+    pub hedged: bool,
+    pub negated: bool,
+}
+
 /// The article and everything the stages have found in it.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
@@ -163,6 +203,10 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     /// Actors in order of first mention.
     pub actors: Vec<Actor>,
+    /// Direct quotations in text order (filled by the quote stage).
+    pub quotes: Vec<Quotation>,
+    /// Attributed statements in text order (filled by the claim stage).
+    pub claims: Vec<Claim>,
 }
 
 impl Doc {

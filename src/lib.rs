@@ -8,9 +8,10 @@
 //! 2. [`tokenize`]: paragraphs, tokens and sentences with offsets, the headline;
 //! 3. [`entities`]: names tagged, then linked with nominals and pronouns
 //!    into actors;
-//! 4. quote extraction, claim attribution and stances (still to come: the
-//!    brief carries empty lists for them);
-//! 5. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
+//! 4. [`quotes`]: direct quotations with speaker and cue;
+//! 5. [`claims`]: attributed statements, quoted or reported;
+//! 6. stances (still to come: the brief carries an empty list);
+//! 7. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
 //!
 //! ```
 //! let brief = brief::analyze("Talks Resume\n\n“We want peace,” she said.".to_string(), "-", 0, Default::default());
@@ -18,10 +19,12 @@
 //! assert_eq!(brief.stats.sentences, 2);
 //! ```
 
+pub mod claims;
 pub mod conll;
 pub mod doc;
 pub mod entities;
 pub mod input;
+pub mod quotes;
 pub mod report;
 pub mod tokenize;
 
@@ -32,5 +35,7 @@ pub use report::{Brief, Extras};
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
     let mut doc = tokenize::segment(text);
     entities::link(&mut doc);
+    doc.quotes = quotes::extract(&doc);
+    doc.claims = claims::extract(&doc);
     report::build(&doc, path, bytes, extras)
 }

@@ -257,7 +257,7 @@ fn actors_out(doc: &Doc) -> Vec<Actor> {
         .iter()
         .enumerate()
         .map(|(k, a)| Actor {
-            id: format!("A{}", k + 1),
+            id: actor_id(k),
             name: a.name.clone(),
             actor_type: match a.kind {
                 doc::ActorKind::Person => ActorType::Person,
@@ -288,6 +288,79 @@ fn actors_out(doc: &Doc) -> Vec<Actor> {
                 })
                 .collect(),
             salience: a.salience,
+        })
+        .collect()
+}
+
+/// The span of token ranges (one, or several as `parts`).
+fn span_of(doc: &Doc, ranges: &[std::ops::Range<usize>]) -> Span {
+    let whole = doc.token_range(ranges[0].start..ranges[ranges.len() - 1].end);
+    let parts = (ranges.len() > 1).then(|| {
+        ranges
+            .iter()
+            .map(|r| {
+                let r = doc.token_range(r.clone());
+                [r.char_start as usize, r.char_end as usize]
+            })
+            .collect()
+    });
+    Span {
+        start: whole.char_start as usize,
+        end: whole.char_end as usize,
+        text: doc.slice(whole).to_string(),
+        parts,
+    }
+}
+
+fn actor_id(a: usize) -> String {
+    format!("A{}", a + 1)
+}
+
+fn quotes_out(doc: &Doc) -> Vec<Quote> {
+    doc.quotes
+        .iter()
+        .enumerate()
+        .map(|(k, q)| Quote {
+            id: format!("Q{}", k + 1),
+            span: span_of(doc, &q.parts),
+            speaker: q.speaker.map(actor_id),
+            speaker_mention: q
+                .speaker_mention
+                .as_ref()
+                .map(|r| span_of(doc, std::slice::from_ref(r))),
+            cue: q
+                .cue
+                .as_ref()
+                .map(|r| span_of(doc, std::slice::from_ref(r))),
+            confidence: q.confidence,
+        })
+        .collect()
+}
+
+fn claims_out(doc: &Doc) -> Vec<Claim> {
+    doc.claims
+        .iter()
+        .enumerate()
+        .map(|(k, c)| Claim {
+            id: format!("C{}", k + 1),
+            speaker: c.speaker.map(actor_id),
+            source: c
+                .source
+                .as_ref()
+                .map(|r| span_of(doc, std::slice::from_ref(r))),
+            cue: c
+                .cue
+                .as_ref()
+                .map(|r| span_of(doc, std::slice::from_ref(r))),
+            content: span_of(doc, &c.content),
+            kind: match c.kind {
+                doc::ClaimKind::Direct => ClaimKind::Direct,
+                doc::ClaimKind::Mixed => ClaimKind::Mixed,
+                doc::ClaimKind::Indirect => ClaimKind::Indirect,
+            },
+            quotes: c.quotes.iter().map(|q| format!("Q{}", q + 1)).collect(),
+            hedged: c.hedged,
+            negated: c.negated,
         })
         .collect()
 }
@@ -342,10 +415,10 @@ pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
             words: doc.word_count(),
         },
         actors: actors_out(doc),
-        // Quote, claim and stance extraction are the pipeline stages still
-        // to come; until they exist the brief says so with empty lists.
-        quotes: Vec::new(),
-        claims: Vec::new(),
+        quotes: quotes_out(doc),
+        claims: claims_out(doc),
+        // Stances are the pipeline stage still to come; until it exists the
+        // brief says so with an empty list.
         stances: Vec::new(),
         sentences,
         tokens,

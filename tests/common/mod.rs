@@ -77,3 +77,29 @@ fn walk(value: &Value, chars: &[char], checked: &mut usize) {
 pub fn ok_briefs(cmd: &mut assert_cmd::Command) -> Vec<Value> {
     briefs(&cmd.assert().success().get_output().stdout)
 }
+
+/// How many spans a brief holds: tokens, sentences, actor mentions, and
+/// the non-null spans of quotes and claims.
+pub fn span_count(b: &Value) -> usize {
+    let len = |v: &Value| v.as_array().map_or(0, Vec::len);
+    let present = |v: &Value| usize::from(!v.is_null());
+    let mentions: usize = b["actors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| len(&a["mentions"]))
+        .sum();
+    let quotes: usize = b["quotes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|q| 1 + present(&q["speaker_mention"]) + present(&q["cue"]))
+        .sum();
+    let claims: usize = b["claims"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| 1 + present(&c["source"]) + present(&c["cue"]))
+        .sum();
+    len(&b["tokens"]) + len(&b["sentences"]) + mentions + quotes + claims
+}

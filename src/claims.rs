@@ -1,0 +1,414 @@
+//! Claim attribution: every statement the article ascribes to someone, with
+//! its source, cue and content, drawn the way PolNeAR draws them (content
+//! keeps "that" and the quotation marks; a source is the whole noun
+//! phrase).
+//!
+//! Claims come from attributed quotations (direct when the quotation is the
+//! whole statement, mixed when it stands inside a reported clause) and from
+//! reported speech without marks: `X said (that) CLAUSE`, `CLAUSE, X said.`
+//! and `According to X, CLAUSE`. A cue is a word of the lexicon measured on
+//! PolNeAR train (see `quotes::is_cue`).
+
+use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
+use crate::quotes::is_cue;
+use std::ops::Range;
+
+/// Cues that hedge what they report.
+const HEDGING_CUES: &[&str] = &[
+    "intimated",
+    "suggested",
+    "hinted",
+    "speculated",
+    "implied",
+    "indicated",
+];
+/// Words in a content that hedge it.
+const HEDGES: &[&str] = &[
+    "might", "may", "perhaps", "possibly", "could", "maybe", "likely", "probably",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
+const DENIALS: &[&str] = &[
+    "denied", "denies", "deny", "denying", "rejected", "disputed",
+];
+
+/// Finds the claims of `doc` (after actors and quotations).
+pub fn extract(doc: &Doc) -> Vec<Claim> {
+    let token_sentence = doc.token_sentences();
+    let mention_at = mention_actors(doc);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut used = vec![false; doc.tokens.len()];
+    for (k, q) in doc.quotes.iter().enumerate() {
+        if q.cue.is_none() && q.speaker.is_none() {
+            continue;
+        }
+        if let Some(c) = quote_claim(doc, &token_sentence, q, k) {
+            mark(&mut used, &c);
+            claims.push(c);
+        }
+    }
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for c in reported_speech(doc, &mention_at, s, sentence.tokens.clone(), &used) {
+            mark(&mut used, &c);
+            claims.push(c);
+        }
+    }
+    for c in claims.iter_mut() {
+        c.quotes = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                c.content
+                    .iter()
+                    .any(|r| r.start <= q.parts[0].start && q.parts[q.parts.len() - 1].end <= r.end)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        flags(doc, c);
+    }
+    claims.sort_by_key(|c| c.content[0].start);
+    claims
+}
+
+fn mark(used: &mut [bool], c: &Claim) {
+    for r in c.content.iter().chain(c.cue.iter()).chain(c.source.iter()) {
+        used[r.clone()].fill(true);
+    }
+}
+
+fn mention_actors(doc: &Doc) -> Vec<Option<(usize, Range<usize>)>> {
+    let mut at = vec![None; doc.tokens.len()];
+    for m in &doc.mentions {
+        for i in m.tokens.clone() {
+            at[i] = Some((m.actor, m.tokens.clone()));
+        }
+    }
+    at
+}
+
+/// Drops a final full stop from a content range (PolNeAR keeps it inside
+/// quotations but its paraphrases mostly end before it).
+fn trim_end(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
+    while r.len() > 1 && matches!(doc.token_text(r.end - 1), "." | "," | ";" | ":") {
+        r.end -= 1;
+    }
+    r
+}
+
+fn quote_claim(doc: &Doc, token_sentence: &[usize], q: &Quotation, k: usize) -> Option<Claim> {
+    let whole = |q: &Quotation| -> Vec<Range<usize>> {
+        // The quotation with its marks; each paragraph's part from its
+        // opening mark.
+        let mut parts: Vec<Range<usize>> = q
+            .parts
+            .iter()
+            .map(|p| p.start.saturating_sub(1)..p.end)
+            .collect();
+        parts[0].start = q.open;
+        if let (Some(c), Some(last)) = (q.close, parts.last_mut()) {
+            last.end = c + 1;
+        }
+        parts
+    };
+    let (content, kind) = if q.embedded {
+        let cue_end = q.cue.as_ref()?.end;
+        let sentence = &doc.sentences[token_sentence[q.open]];
+        let end = q.close.map_or(sentence.tokens.end, |c| {
+            (c + 1).max(sentence.tokens.end.min(c + 1))
+        });
+        let end = sentence.tokens.end.max(end).min(doc.tokens.len());
+        (vec![trim_end(doc, cue_end..end)], ClaimKind::Mixed)
+    } else {
+        (whole(q), ClaimKind::Direct)
+    };
+    Some(Claim {
+        speaker: q.speaker,
+        source: q.speaker_mention.clone(),
+        cue: q.cue.clone(),
+        content,
+        kind,
+        quotes: vec![k],
+        hedged: false,
+        negated: false,
+    })
+}
+
+/// The noun phrase ending at `end`: a mention, or up to four words back to
+/// punctuation or a clause word.
+fn source_before(
+    doc: &Doc,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    end: usize,
+    floor: usize,
+) -> Option<(Range<usize>, Option<usize>)> {
+    if end <= floor {
+        return None;
+    }
+    if let Some((a, r)) = &mention_at[end - 1] {
+        return Some((r.start.max(floor)..r.end, Some(*a)));
+    }
+    let mut start = end;
+    while start > floor && end - start < 4 && doc.tokens[start - 1].kind == TokenKind::Word {
+        let w = doc.token_text(start - 1).to_lowercase();
+        if matches!(
+            w.as_str(),
+            "and" | "but" | "that" | "which" | "who" | "as" | "while" | "because" | "when"
+        ) {
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some((start..end, None))
+}
+
+fn reported_speech(
+    doc: &Doc,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    s: usize,
+    sentence: Range<usize>,
+    used: &[bool],
+) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let text = |i: usize| doc.token_text(i);
+    let last_word = (sentence.start..sentence.end)
+        .rev()
+        .find(|&i| doc.tokens[i].kind == TokenKind::Word);
+    let _ = s;
+    // "According to X, CLAUSE"
+    if sentence.len() > 4
+        && text(sentence.start).eq_ignore_ascii_case("according")
+        && text(sentence.start + 1) == "to"
+    {
+        if let Some(comma) = (sentence.start + 2..sentence.end).find(|&i| text(i) == ",") {
+            let source = sentence.start + 2..comma;
+            let content = trim_end(doc, comma + 1..sentence.end);
+            if !source.is_empty() && content.len() >= 3 && !content.clone().any(|i| used[i]) {
+                out.push(claim(
+                    source_actor(mention_at, &source),
+                    Some(source),
+                    Some(sentence.start..sentence.start + 2),
+                    content,
+                    ClaimKind::Indirect,
+                ));
+                return out;
+            }
+        }
+    }
+    for k in sentence.clone() {
+        if used[k] || !is_cue(text(k)) || doc.tokens[k].kind != TokenKind::Word {
+            continue;
+        }
+        // "CLAUSE, X said." at the end of the sentence.
+        let at_end = last_word == Some(k)
+            || (k + 1 < sentence.end && Some(k + 1) == last_word && mention_at[k + 1].is_some());
+        if at_end {
+            let comma = (sentence.start..k).rev().find(|&i| text(i) == ",");
+            if let Some(comma) = comma {
+                let (source, actor) = match source_before(doc, mention_at, k, comma + 1) {
+                    Some(found) => found,
+                    None if k + 1 < sentence.end => match &mention_at[k + 1] {
+                        Some((a, r)) => (r.clone(), Some(*a)),
+                        None => continue,
+                    },
+                    None => continue,
+                };
+                let content = sentence.start..comma;
+                if content.len() >= 3 && !content.clone().any(|i| used[i]) {
+                    out.push(claim(
+                        actor,
+                        Some(source),
+                        Some(k..k + 1),
+                        content,
+                        ClaimKind::Indirect,
+                    ));
+                }
+            }
+            continue;
+        }
+        // "X said (that) CLAUSE": a subject before, a clause after; "X told
+        // reporters in Paris that CLAUSE": the clause starts at "that".
+        if k + 1 >= sentence.end {
+            continue;
+        }
+        let next = text(k + 1).to_lowercase();
+        let clause_follows = next == "that"
+            || matches!(
+                next.as_str(),
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "the"
+                    | "a"
+                    | "there"
+                    | "his"
+                    | "her"
+                    | "their"
+            )
+            || text(k + 1).starts_with(|c: char| c.is_uppercase());
+        let content_start = if clause_follows {
+            k + 1
+        } else {
+            match (k + 2..(k + 8).min(sentence.end))
+                .take_while(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .find(|&i| text(i) == "that")
+            {
+                Some(that) => that,
+                None => continue,
+            }
+        };
+        let floor = (sentence.start..k)
+            .rev()
+            .find(|&i| matches!(text(i), "," | ";" | ":" | "("))
+            .map_or(sentence.start, |i| i + 1);
+        let Some((source, actor)) = source_before(doc, mention_at, k, floor) else {
+            continue;
+        };
+        let content = trim_end(doc, content_start..sentence.end);
+        if content.len() < 3 || content.clone().any(|i| used[i]) {
+            continue;
+        }
+        out.push(claim(
+            actor,
+            Some(source),
+            Some(k..k + 1),
+            content,
+            ClaimKind::Indirect,
+        ));
+        break;
+    }
+    out
+}
+
+fn source_actor(mention_at: &[Option<(usize, Range<usize>)>], r: &Range<usize>) -> Option<usize> {
+    r.clone().find_map(|i| mention_at[i].as_ref().map(|m| m.0))
+}
+
+fn claim(
+    speaker: Option<usize>,
+    source: Option<Range<usize>>,
+    cue: Option<Range<usize>>,
+    content: Range<usize>,
+    kind: ClaimKind,
+) -> Claim {
+    Claim {
+        speaker,
+        source,
+        cue,
+        content: vec![content],
+        kind,
+        quotes: Vec::new(),
+        hedged: false,
+        negated: false,
+    }
+}
+
+fn flags(doc: &Doc, c: &mut Claim) {
+    let words = |r: &Range<usize>| {
+        r.clone()
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect::<Vec<_>>()
+    };
+    if let Some(cue) = &c.cue {
+        let cue_words = words(cue);
+        c.hedged |= cue_words.iter().any(|w| HEDGING_CUES.contains(&w.as_str()));
+        c.negated |= cue_words.iter().any(|w| DENIALS.contains(&w.as_str()));
+        let before = cue.start.saturating_sub(2)..cue.start;
+        c.negated |= words(&before)
+            .iter()
+            .any(|w| NEGATIONS.contains(&w.as_str()));
+    }
+    c.hedged |= c
+        .content
+        .iter()
+        .flat_map(words)
+        .any(|w| HEDGES.contains(&w.as_str()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> (Doc, Vec<Claim>) {
+        let mut doc = crate::tokenize::segment(text.to_string());
+        crate::entities::link(&mut doc);
+        doc.quotes = crate::quotes::extract(&doc);
+        let c = extract(&doc);
+        (doc, c)
+    }
+
+    fn show(doc: &Doc, r: &Option<Range<usize>>) -> String {
+        r.as_ref()
+            .map(|r| doc.slice(doc.token_range(r.clone())).to_string())
+            .unwrap_or_default()
+    }
+
+    fn content(doc: &Doc, c: &Claim) -> String {
+        c.content
+            .iter()
+            .map(|r| doc.slice(doc.token_range(r.clone())))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    #[test]
+    fn said_that_clause() {
+        let (doc, c) = claims("Helena Varga said that the talks would resume in May.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(show(&doc, &c[0].source), "Helena Varga");
+        assert_eq!(show(&doc, &c[0].cue), "said");
+        assert_eq!(content(&doc, &c[0]), "that the talks would resume in May");
+        assert_eq!(c[0].kind, ClaimKind::Indirect);
+    }
+
+    #[test]
+    fn clause_then_source_said() {
+        let (doc, c) = claims("The talks would resume in May, officials said.");
+        assert_eq!(content(&doc, &c[0]), "The talks would resume in May");
+        assert_eq!(show(&doc, &c[0].source), "officials");
+    }
+
+    #[test]
+    fn according_to() {
+        let (doc, c) = claims("According to the Port Authority, 40 ships were waiting offshore.");
+        assert_eq!(show(&doc, &c[0].cue), "According to");
+        assert_eq!(content(&doc, &c[0]), "40 ships were waiting offshore");
+    }
+
+    #[test]
+    fn told_journalists_clause() {
+        let (doc, c) =
+            claims("Helena Varga told journalists that she believed the other side wanted calm.");
+        assert_eq!(show(&doc, &c[0].cue), "told");
+        assert_eq!(
+            content(&doc, &c[0]),
+            "that she believed the other side wanted calm"
+        );
+    }
+
+    #[test]
+    fn direct_quote_claim_keeps_the_marks() {
+        let (doc, c) = claims("“We want peace,” Maria Delgado said.");
+        assert_eq!(c[0].kind, ClaimKind::Direct);
+        assert_eq!(content(&doc, &c[0]), "“We want peace,”");
+        assert_eq!(c[0].quotes, vec![0]);
+    }
+
+    #[test]
+    fn mixed_claim() {
+        let (doc, c) = claims("Ivan Petrov called the plan “unrealistic” on Monday.");
+        assert_eq!(c[0].kind, ClaimKind::Mixed);
+        assert!(content(&doc, &c[0]).contains("“unrealistic”"));
+    }
+
+    #[test]
+    fn hedged_and_negated() {
+        let (_, c) = claims("The president intimated that a meeting might be imminent.");
+        assert!(c[0].hedged);
+        let (_, c) = claims("Maria Delgado did not say that the plan had failed.");
+        assert!(c[0].negated);
+        let (_, c) = claims("Maria Delgado denied that the plan had failed.");
+        assert!(c[0].negated);
+    }
+}
