@@ -451,3 +451,46 @@ fn actors_of_a_fixture_are_merged_typed_and_ordered() {
     let text = std::fs::read_to_string(fixture("grain-council.txt")).unwrap();
     assert!(check_spans(b, &text) > 10);
 }
+
+#[test]
+fn quotes_and_claims_of_a_fixture() {
+    let b = &ok_briefs(brief().arg("analyze").arg(fixture("port-strike.txt")))[0];
+    let actor_name = |id: &Value| -> Option<String> {
+        let id = id.as_str()?;
+        b["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["name"].as_str().unwrap().to_string())
+    };
+    let quotes = b["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 4);
+    assert_eq!(
+        quotes[0]["span"]["text"],
+        "We have been patient for 14 months, and patience has a limit,"
+    );
+    assert_eq!(
+        actor_name(&quotes[0]["speaker"]).as_deref(),
+        Some("Denise Okafor")
+    );
+    assert_eq!(quotes[0]["cue"]["text"], "said");
+    // The quotation after hers in the same paragraph is hers too.
+    assert_eq!(
+        actor_name(&quotes[1]["speaker"]).as_deref(),
+        Some("Denise Okafor")
+    );
+    // "a spokesman said": named in the text, but no actor.
+    assert_eq!(quotes[3]["speaker"], Value::Null);
+    assert_eq!(quotes[3]["speaker_mention"]["text"], "a spokesman");
+    let claims = b["claims"].as_array().unwrap();
+    let first = &claims[0];
+    assert_eq!(first["kind"], "direct");
+    assert_eq!(first["quotes"][0], "Q1");
+    assert!(
+        first["content"]["text"].as_str().unwrap().starts_with('"'),
+        "content keeps the marks"
+    );
+    let text = std::fs::read_to_string(fixture("port-strike.txt")).unwrap();
+    assert_eq!(check_spans(b, &text), span_count(b));
+}
