@@ -38,8 +38,29 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let mut used = vec![false; doc.tokens.len()];
     for (k, q) in doc.quotes.iter().enumerate() {
-        if q.cue.is_none() && q.speaker.is_none() {
+        if q.cue.is_none() && q.speaker.is_none() && !q.carried {
             continue;
+        }
+        // A quotation that continues the last speaker's quotes in the same
+        // paragraph ("“A,” she said. “B.”") extends that claim: PolNeAR
+        // annotates it as one attribution with its content in parts.
+        if q.carried {
+            let paragraph = |t: usize| doc.sentences[token_sentence[t]].paragraph;
+            if let Some(last) = claims.last_mut() {
+                let same_speaker = last.speaker == q.speaker && last.source.is_some();
+                let last_end = last.content[last.content.len() - 1].end;
+                if same_speaker
+                    && last.kind == ClaimKind::Direct
+                    && paragraph(last_end - 1) == paragraph(q.open)
+                {
+                    if let Some(extra) = quote_claim(doc, &token_sentence, q, k) {
+                        last.content.extend(extra.content);
+                        last.quotes.push(k);
+                        mark(&mut used, last);
+                        continue;
+                    }
+                }
+            }
         }
         if let Some(c) = quote_claim(doc, &token_sentence, q, k) {
             mark(&mut used, &c);
@@ -145,7 +166,8 @@ fn source_before(
         return None;
     }
     if let Some((a, r)) = &mention_at[end - 1] {
-        return Some((r.start.max(floor)..r.end, Some(*a)));
+        let r = r.start.max(floor)..r.end;
+        return Some((with_titles(doc, mention_at, r, floor), Some(*a)));
     }
     let mut start = end;
     while start > floor && end - start < 4 && doc.tokens[start - 1].kind == TokenKind::Word {
@@ -164,16 +186,12 @@ fn source_before(
 fn reported_speech(
     doc: &Doc,
     mention_at: &[Option<(usize, Range<usize>)>],
-    s: usize,
+    _sentence_index: usize,
     sentence: Range<usize>,
     used: &[bool],
 ) -> Vec<Claim> {
     let mut out = Vec::new();
     let text = |i: usize| doc.token_text(i);
-    let last_word = (sentence.start..sentence.end)
-        .rev()
-        .find(|&i| doc.tokens[i].kind == TokenKind::Word);
-    let _ = s;
     // "According to X, CLAUSE"
     if sentence.len() > 4
         && text(sentence.start).eq_ignore_ascii_case("according")
@@ -194,36 +212,45 @@ fn reported_speech(
             }
         }
     }
+    // "CLAUSE, according to X."
+    if let Some(k) = (sentence.start + 3..sentence.end.saturating_sub(2)).find(|&i| {
+        text(i).eq_ignore_ascii_case("according") && text(i + 1) == "to" && text(i - 1) == ","
+    }) {
+        let mut end = k + 2;
+        while end < sentence.end && !matches!(text(end), "." | "," | ";") {
+            end += 1;
+        }
+        let source = k + 2..end;
+        let content = sentence.start..k - 1;
+        if !source.is_empty() && !content.clone().any(|i| used[i]) {
+            out.push(claim(
+                source_actor(mention_at, &source),
+                Some(source),
+                Some(k..k + 2),
+                content,
+                ClaimKind::Indirect,
+            ));
+            return out;
+        }
+    }
     for k in sentence.clone() {
         if used[k] || !is_cue(text(k)) || doc.tokens[k].kind != TokenKind::Word {
             continue;
         }
-        // "CLAUSE, X said." at the end of the sentence.
-        let at_end = last_word == Some(k)
-            || (k + 1 < sentence.end && Some(k + 1) == last_word && mention_at[k + 1].is_some());
-        if at_end {
-            let comma = (sentence.start..k).rev().find(|&i| text(i) == ",");
-            if let Some(comma) = comma {
-                let (source, actor) = match source_before(doc, mention_at, k, comma + 1) {
-                    Some(found) => found,
-                    None if k + 1 < sentence.end => match &mention_at[k + 1] {
-                        Some((a, r)) => (r.clone(), Some(*a)),
-                        None => continue,
-                    },
-                    None => continue,
-                };
-                let content = sentence.start..comma;
-                if content.len() >= 3 && !content.clone().any(|i| used[i]) {
-                    out.push(claim(
-                        actor,
-                        Some(source),
-                        Some(k..k + 1),
-                        content,
-                        ClaimKind::Indirect,
-                    ));
-                }
+        // "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X.": the cue
+        // and its source close the sentence after a comma.
+        if let Some(c) = end_attribution(doc, mention_at, sentence.clone(), k) {
+            if !c.content[0].clone().any(|i| used[i]) {
+                out.push(c);
             }
             continue;
+        }
+        // "CLAUSE, X says, CLAUSE": the source and cue inside the clause.
+        if let Some(c) = parenthetical(doc, mention_at, sentence.clone(), k) {
+            if !c.content.iter().any(|r| r.clone().any(|i| used[i])) {
+                out.push(c);
+                break;
+            }
         }
         // "X said (that) CLAUSE": a subject before, a clause after; "X told
         // reporters in Paris that CLAUSE": the clause starts at "that".
@@ -279,6 +306,134 @@ fn reported_speech(
         break;
     }
     out
+}
+
+/// A person's source span takes in the titles before the name, as PolNeAR
+/// draws sources ("PolitiFact Executive Director Aaron Sharockman").
+fn with_titles(
+    doc: &Doc,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    r: Range<usize>,
+    floor: usize,
+) -> Range<usize> {
+    use crate::entities::linking::{is_title_word, TITLE_MODIFIERS};
+    let mut start = r.start;
+    while start > floor {
+        let w = doc.token_text(start - 1);
+        let is_title =
+            is_title_word(w) || TITLE_MODIFIERS.contains(&w) || matches!(w, "former" | "Former");
+        let named = mention_at[start - 1]
+            .as_ref()
+            .is_some_and(|(a, _)| doc.actors[*a].kind != crate::doc::ActorKind::Person);
+        let people = crate::entities::gazetteer::place(w).is_some();
+        if !(is_title || named || people) {
+            break;
+        }
+        start -= 1;
+    }
+    // A title run must hold a title word; a bare organisation before a
+    // name ("the FBI Comey") is not part of it.
+    let has_title = (start..r.start).any(|i| is_title_word(doc.token_text(i)));
+    if has_title {
+        start..r.end
+    } else {
+        r
+    }
+}
+
+/// `The plan, he said, is dead.`: commas on both sides of a short source
+/// and cue, clause words on both sides of those.
+fn parenthetical(
+    doc: &Doc,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    sentence: Range<usize>,
+    k: usize,
+) -> Option<Claim> {
+    let text = |i: usize| doc.token_text(i);
+    let open = (sentence.start..k).rev().find(|&i| text(i) == ",")?;
+    let close = (k + 1..sentence.end).find(|&i| !matches!(doc.tokens[i].kind, TokenKind::Word))?;
+    if text(close) != ","
+        || close > k + 3
+        || open + 1 >= k
+        || k - open > 5
+        || open < sentence.start + 2
+    {
+        return None;
+    }
+    let (source, actor) = source_before(doc, mention_at, k, open + 1)?;
+    if source.start != open + 1 && !(source.start == open + 2) {
+        return None;
+    }
+    let before = sentence.start..open;
+    let after = trim_end(doc, close + 1..sentence.end);
+    if after.len() < 2 {
+        return None;
+    }
+    let mut c = claim(
+        actor,
+        Some(open + 1..source.end),
+        Some(k..close),
+        before,
+        ClaimKind::Indirect,
+    );
+    c.content.push(after);
+    Some(c)
+}
+
+/// `CLAUSE, SOURCE CUE [up to three words].` or `CLAUSE, CUE SOURCE.`
+fn end_attribution(
+    doc: &Doc,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    sentence: Range<usize>,
+    k: usize,
+) -> Option<Claim> {
+    let text = |i: usize| doc.token_text(i);
+    let is_end = |i: usize| i >= sentence.end || matches!(text(i), "." | "!" | "?");
+    let comma = (sentence.start..k)
+        .rev()
+        .find(|&i| matches!(text(i), "," | "—" | "--"))?;
+    if comma < sentence.start + 3 {
+        return None;
+    }
+    let content = sentence.start..comma;
+    if comma + 1 == k {
+        // ", said X." — the source runs to the sentence end.
+        let mut end = k + 1;
+        while !is_end(end) && !matches!(text(end), ",") && end < k + 12 {
+            end += 1;
+        }
+        if end == k + 1 || !(is_end(end) || text(end) == ",") {
+            return None;
+        }
+        let source = k + 1..end;
+        return Some(claim(
+            source_actor(mention_at, &source),
+            Some(source),
+            Some(k..k + 1),
+            content,
+            ClaimKind::Indirect,
+        ));
+    }
+    // ", X said (Tuesday)." — at most three words after the cue, no clause.
+    let tail: Vec<usize> = (k + 1..sentence.end).take_while(|&i| !is_end(i)).collect();
+    if tail.len() > 3
+        || tail.iter().any(|&i| matches!(text(i), "that" | ","))
+        || !(k + 1 + tail.len() >= sentence.end || is_end(k + 1 + tail.len()))
+    {
+        return None;
+    }
+    let (source, actor) = source_before(doc, mention_at, k, comma + 1)?;
+    if source.start != comma + 1 && source.start > comma + 1 + 2 {
+        return None;
+    }
+    let source = comma + 1..source.end;
+    Some(claim(
+        actor.or_else(|| source_actor(mention_at, &source)),
+        Some(source),
+        Some(k..k + 1),
+        content,
+        ClaimKind::Indirect,
+    ))
 }
 
 fn source_actor(mention_at: &[Option<(usize, Range<usize>)>], r: &Range<usize>) -> Option<usize> {
@@ -367,6 +522,47 @@ mod tests {
         let (doc, c) = claims("The talks would resume in May, officials said.");
         assert_eq!(content(&doc, &c[0]), "The talks would resume in May");
         assert_eq!(show(&doc, &c[0].source), "officials");
+    }
+
+    #[test]
+    fn clause_then_said_source() {
+        let (doc, c) = claims("The plan will cost $4 billion, said Sen. Ruth Abernathy.");
+        assert_eq!(content(&doc, &c[0]), "The plan will cost $4 billion");
+        assert_eq!(show(&doc, &c[0].source), "Sen. Ruth Abernathy");
+        let (doc, c) = claims("The plan will cost $4 billion, Ruth Abernathy said on Tuesday.");
+        assert_eq!(show(&doc, &c[0].source), "Ruth Abernathy");
+    }
+
+    #[test]
+    fn trailing_according_to() {
+        let (doc, c) = claims("Forty ships were waiting offshore, according to port officials.");
+        assert_eq!(show(&doc, &c[0].source), "port officials");
+        assert_eq!(content(&doc, &c[0]), "Forty ships were waiting offshore");
+    }
+
+    #[test]
+    fn source_keeps_its_titles() {
+        let (doc, c) =
+            claims("Foreign Minister Daniel Kostic said that the deal was not realistic.");
+        assert_eq!(show(&doc, &c[0].source), "Foreign Minister Daniel Kostic");
+    }
+
+    #[test]
+    fn parenthetical_source_and_cue() {
+        let (doc, c) = claims("Climate change, Mr. Obama often says, is the greatest threat.");
+        assert_eq!(
+            content(&doc, &c[0]),
+            "Climate change | is the greatest threat"
+        );
+        assert_eq!(show(&doc, &c[0].cue), "says");
+    }
+
+    #[test]
+    fn consecutive_quotes_of_one_speaker_are_one_claim() {
+        let (doc, c) = claims("“Here he is,” she said. “He is here.”");
+        assert_eq!(c.len(), 1);
+        assert_eq!(content(&doc, &c[0]), "“Here he is,” | “He is here.”");
+        assert_eq!(c[0].quotes, vec![0, 1]);
     }
 
     #[test]

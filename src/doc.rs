@@ -162,6 +162,9 @@ pub struct Quotation {
     pub speaker_mention: Option<Range<usize>>,
     pub cue: Option<Range<usize>>,
     pub confidence: f64,
+    /// Whether the speaker was carried over from the quotation before (the
+    /// quotation has no cue of its own).
+    pub carried: bool,
     /// Whether the quotation stands inside a reported clause ("X said that
     /// the plan was "unrealistic"") rather than being the whole statement.
     pub embedded: bool,

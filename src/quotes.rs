@@ -232,6 +232,7 @@ fn new_quotation(open: usize) -> Quotation {
         speaker_mention: None,
         cue: None,
         confidence: 0.0,
+        carried: false,
         embedded: false,
     }
 }
@@ -409,7 +410,11 @@ fn pronoun_actor(doc: &Doc, mention_at: &[Option<usize>], range: &Range<usize>) 
 fn carry_over(doc: &Doc, token_sentence: &[usize], quotes: &mut [Quotation], k: usize) {
     let (before, rest) = quotes.split_at_mut(k);
     let q = &mut rest[0];
-    let Some(prev) = before.iter().rev().find(|p| p.speaker.is_some()) else {
+    let Some(prev) = before
+        .iter()
+        .rev()
+        .find(|p| p.speaker.is_some() || p.speaker_mention.is_some())
+    else {
         return;
     };
     let paragraph = |t: usize| doc.sentences[token_sentence[t]].paragraph;
@@ -418,7 +423,8 @@ fn carry_over(doc: &Doc, token_sentence: &[usize], quotes: &mut [Quotation], k: 
     let paragraph_is_quote = q.open == doc.paragraphs[this_p].tokens.start;
     if this_p == prev_p || (this_p == prev_p + 1 && paragraph_is_quote) {
         q.speaker = prev.speaker;
-        q.confidence = 0.5;
+        q.carried = true;
+        q.confidence = if q.speaker.is_some() { 0.5 } else { 0.3 };
     }
 }
 

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Words that name a role. Lower case; compared case-insensitively.
-const TITLE_WORDS: &[&str] = &[
+pub const TITLE_WORDS: &[&str] = &[
     "president",
     "vice",
     "prime",
@@ -98,7 +98,7 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Capitalised words that modify a title: "Defense Secretary", "Foreign
 /// Minister", "Senate Majority Leader".
-const TITLE_MODIFIERS: &[&str] = &[
+pub const TITLE_MODIFIERS: &[&str] = &[
     "Defense",
     "Defence",
     "Foreign",
@@ -248,7 +248,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "plc",
 ];
 
-fn is_title_word(w: &str) -> bool {
+pub fn is_title_word(w: &str) -> bool {
     let lower = w.to_lowercase();
     TITLE_WORDS.contains(&lower.as_str())
 }
