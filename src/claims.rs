@@ -361,7 +361,7 @@ fn parenthetical(
         return None;
     }
     let (source, actor) = source_before(doc, mention_at, k, open + 1)?;
-    if source.start != open + 1 && !(source.start == open + 2) {
+    if !(open + 1..=open + 2).contains(&source.start) {
         return None;
     }
     let before = sentence.start..open;
