@@ -13,6 +13,10 @@ use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
 use crate::quotes::is_cue;
 use std::ops::Range;
 
+/// How far back (in tokens) a rule looks from a cue: the clause a cue
+/// reports is never longer, and the bound keeps run-on text linear.
+const SCAN: usize = 80;
+
 /// Cues that hedge what they report.
 const HEDGING_CUES: &[&str] = &[
     "intimated",
@@ -74,17 +78,22 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
         }
     }
     for c in claims.iter_mut() {
-        c.quotes = doc
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| {
-                c.content
-                    .iter()
-                    .any(|r| r.start <= q.parts[0].start && q.parts[q.parts.len() - 1].end <= r.end)
-            })
-            .map(|(k, _)| k)
-            .collect();
+        // Quotations are sorted by start: find those inside each content
+        // range by binary search, so many quotes cost no more than a few.
+        let mut inside = Vec::new();
+        for r in &c.content {
+            let from = doc.quotes.partition_point(|q| q.parts[0].start < r.start);
+            for (k, q) in doc.quotes.iter().enumerate().skip(from) {
+                if q.parts[0].start >= r.end {
+                    break;
+                }
+                if q.parts[q.parts.len() - 1].end <= r.end {
+                    inside.push(k);
+                }
+            }
+        }
+        inside.dedup();
+        c.quotes = inside;
         flags(doc, c);
     }
     claims.sort_by_key(|c| c.content[0].start);
@@ -133,11 +142,11 @@ fn quote_claim(doc: &Doc, token_sentence: &[usize], q: &Quotation, k: usize) -> 
     };
     let (content, kind) = if q.embedded {
         let cue_end = q.cue.as_ref()?.end;
-        let sentence = &doc.sentences[token_sentence[q.open]];
-        let end = q.close.map_or(sentence.tokens.end, |c| {
-            (c + 1).max(sentence.tokens.end.min(c + 1))
-        });
-        let end = sentence.tokens.end.max(end).min(doc.tokens.len());
+        // The reported clause runs to the end of the sentence the quotation
+        // closes in (within reach).
+        let close = q.close.unwrap_or(q.parts[q.parts.len() - 1].end - 1);
+        let sentence = &doc.sentences[token_sentence[close]];
+        let end = sentence.tokens.end.min(close + 1 + SCAN).max(close + 1);
         (vec![trim_end(doc, cue_end..end)], ClaimKind::Mixed)
     } else {
         (whole(q), ClaimKind::Direct)
@@ -285,10 +294,11 @@ fn reported_speech(
                 None => continue,
             }
         };
-        let floor = (sentence.start..k)
+        let from = sentence.start.max(k.saturating_sub(SCAN));
+        let floor = (from..k)
             .rev()
             .find(|&i| matches!(text(i), "," | ";" | ":" | "("))
-            .map_or(sentence.start, |i| i + 1);
+            .map_or(from, |i| i + 1);
         let Some((source, actor)) = source_before(doc, mention_at, k, floor) else {
             continue;
         };
@@ -350,7 +360,9 @@ fn parenthetical(
     k: usize,
 ) -> Option<Claim> {
     let text = |i: usize| doc.token_text(i);
-    let open = (sentence.start..k).rev().find(|&i| text(i) == ",")?;
+    let open = (sentence.start.max(k.saturating_sub(6))..k)
+        .rev()
+        .find(|&i| text(i) == ",")?;
     let close = (k + 1..sentence.end).find(|&i| !matches!(doc.tokens[i].kind, TokenKind::Word))?;
     if text(close) != ","
         || close > k + 3
@@ -389,7 +401,7 @@ fn end_attribution(
 ) -> Option<Claim> {
     let text = |i: usize| doc.token_text(i);
     let is_end = |i: usize| i >= sentence.end || matches!(text(i), "." | "!" | "?");
-    let comma = (sentence.start..k)
+    let comma = (sentence.start.max(k.saturating_sub(SCAN))..k)
         .rev()
         .find(|&i| matches!(text(i), "," | "—" | "--"))?;
     if comma < sentence.start + 3 {

@@ -135,6 +135,9 @@ pub fn is_cue(word: &str) -> bool {
     CUES.contains(lower.as_str()) || EXTRA_CUES.contains(&lower.as_str())
 }
 
+/// How far (in tokens) a cue and its speaker may stand from a quotation.
+const CUE_WINDOW: usize = 80;
+
 fn is_double(mark: &str) -> bool {
     matches!(mark, "\"" | "“" | "”" | "„" | "«" | "»" | "''" | "``")
 }
@@ -346,9 +349,12 @@ fn attribute(
             return;
         }
     }
-    // Before: the nearest cue left of the opening mark in its sentence,
-    // and the subject before it.
-    let floor = start_sentence.tokens.start;
+    // Before: the nearest cue left of the opening mark in its sentence
+    // (and not far from it), and the subject before it.
+    let floor = start_sentence
+        .tokens
+        .start
+        .max(q.open.saturating_sub(CUE_WINDOW));
     let cue = (floor..q.open)
         .rev()
         .find(|&k| !quoted[k] && (is_cue(doc.token_text(k)) || doc.token_text(k) == "according"));
