@@ -283,8 +283,16 @@ fn reported_speech(
                     | "their"
             )
             || text(k + 1).starts_with(|c: char| c.is_uppercase());
-        let content_start = if clause_follows {
+        // "wants to preserve ...": the infinitive is the content;
+        // "complained about his mic": the preposition joins the cue.
+        let mut cue_end = k + 1;
+        let content_start = if clause_follows || next == "to" {
             k + 1
+        } else if matches!(next.as_str(), "about" | "for" | "on" | "of" | "against")
+            && k + 2 < sentence.end
+        {
+            cue_end = k + 2;
+            k + 2
         } else {
             match (k + 2..(k + 8).min(sentence.end))
                 .take_while(|&i| doc.tokens[i].kind == TokenKind::Word)
@@ -309,7 +317,7 @@ fn reported_speech(
         out.push(claim(
             actor,
             Some(source),
-            Some(k..k + 1),
+            Some(k..cue_end),
             content,
             ClaimKind::Indirect,
         ));
@@ -575,6 +583,15 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(content(&doc, &c[0]), "“Here he is,” | “He is here.”");
         assert_eq!(c[0].quotes, vec![0, 1]);
+    }
+
+    #[test]
+    fn infinitive_and_prepositional_complements() {
+        let (doc, c) = claims("The coalition wants to preserve its neutral policy.");
+        assert_eq!(content(&doc, &c[0]), "to preserve its neutral policy");
+        let (doc, c) = claims("Maria Delgado complained about the microphone after the debate.");
+        assert_eq!(show(&doc, &c[0].cue), "complained about");
+        assert_eq!(content(&doc, &c[0]), "the microphone after the debate");
     }
 
     #[test]
