@@ -62,6 +62,21 @@ fn check_brief(text: &str) {
     let value = serde_json::to_value(&b).unwrap();
     let spans = common::check_spans(&value, text);
     assert_eq!(spans, common::span_count(&value));
+    check_references(&value);
+    // The same input gives the same bytes.
+    let again = brief::analyze(
+        text.to_string(),
+        "-",
+        text.len() as u64,
+        Extras {
+            sentences: true,
+            tokens: true,
+        },
+    );
+    assert_eq!(
+        serde_json::to_string(&b).unwrap(),
+        serde_json::to_string(&again).unwrap()
+    );
     assert_eq!(value["tokens"].as_array().unwrap().len(), b.stats.tokens);
     // Every mention lies inside its sentence, and actors are in order of
     // first mention.
@@ -81,6 +96,58 @@ fn check_brief(text: &str) {
         last_first = first;
     }
     assert_eq!(b.source.chars, text.chars().count());
+}
+
+/// Every id reference points at an existing id; every `parts` list is
+/// ordered inside its span.
+fn check_references(b: &serde_json::Value) {
+    use serde_json::Value;
+    let ids = |key: &str| -> Vec<String> {
+        b[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (actors, quotes) = (ids("actors"), ids("quotes"));
+    let check_parts = |span: &Value| {
+        if let Some(parts) = span.get("parts").and_then(Value::as_array) {
+            let mut last = span["start"].as_u64().unwrap();
+            for p in parts {
+                let (s, e) = (p[0].as_u64().unwrap(), p[1].as_u64().unwrap());
+                assert!(
+                    last <= s && s <= e && e <= span["end"].as_u64().unwrap(),
+                    "parts out of order: {span}"
+                );
+                last = e;
+            }
+        }
+    };
+    for q in b["quotes"].as_array().unwrap() {
+        if let Some(sp) = q["speaker"].as_str() {
+            assert!(
+                actors.iter().any(|a| a == sp),
+                "quote speaker {sp} is no actor"
+            );
+        }
+        check_parts(&q["span"]);
+    }
+    for c in b["claims"].as_array().unwrap() {
+        if let Some(sp) = c["speaker"].as_str() {
+            assert!(
+                actors.iter().any(|a| a == sp),
+                "claim speaker {sp} is no actor"
+            );
+        }
+        for q in c["quotes"].as_array().unwrap() {
+            assert!(
+                quotes.iter().any(|x| x == q.as_str().unwrap()),
+                "claim names a missing quote"
+            );
+        }
+        check_parts(&c["content"]);
+    }
 }
 
 /// Pieces of news text, so that generated inputs reach the interesting
@@ -126,6 +193,11 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("(".to_string()),
         Just(")".to_string()),
         Just("'90s".to_string()),
+        Just("said".to_string()),
+        Just("he said".to_string()),
+        Just("according to".to_string()),
+        Just("Maria Delgado".to_string()),
+        Just("“We want peace,” she said.".to_string()),
         Just("e\u{301}".to_string()),
         Just("\u{200B}".to_string()),
         Just("👍🏽".to_string()),
