@@ -50,29 +50,20 @@ fn check_doc(doc: &Doc) {
 }
 
 fn check_brief(text: &str) {
-    let b = brief::analyze(
-        text.to_string(),
-        "-",
-        text.len() as u64,
-        Extras {
+    let run = || {
+        let extras = Extras {
             sentences: true,
             tokens: true,
-        },
-    );
+        };
+        brief::analyze(text.to_string(), "-", text.len() as u64, extras)
+    };
+    let b = run();
     let value = serde_json::to_value(&b).unwrap();
     let spans = common::check_spans(&value, text);
     assert_eq!(spans, common::span_count(&value));
     check_references(&value);
     // The same input gives the same bytes.
-    let again = brief::analyze(
-        text.to_string(),
-        "-",
-        text.len() as u64,
-        Extras {
-            sentences: true,
-            tokens: true,
-        },
-    );
+    let again = run();
     assert_eq!(
         serde_json::to_string(&b).unwrap(),
         serde_json::to_string(&again).unwrap()
