@@ -174,6 +174,12 @@ fn source_before(
     if end <= floor {
         return None;
     }
+    // "Trump has also said", "officials repeatedly said": auxiliaries,
+    // negation and adverbs belong to the cue, not the source.
+    let mut end = end;
+    while end > floor + 1 && is_verb_helper(doc.token_text(end - 1)) {
+        end -= 1;
+    }
     if let Some((a, r)) = &mention_at[end - 1] {
         let r = r.start.max(floor)..r.end;
         return Some((with_titles(doc, mention_at, r, floor), Some(*a)));
@@ -190,6 +196,54 @@ fn source_before(
         start -= 1;
     }
     (start < end).then_some((start..end, None))
+}
+
+/// Auxiliaries, negation and adverbs that stand between a source and its
+/// cue.
+pub fn is_verb_helper(word: &str) -> bool {
+    let w = word.to_lowercase();
+    matches!(
+        w.as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+            | "n’t"
+            | "never"
+            | "also"
+            | "again"
+            | "then"
+            | "still"
+            | "just"
+            | "even"
+            | "once"
+            | "further"
+            | "often"
+            | "later"
+            | "first"
+            | "has been"
+            | "been"
+            | "now"
+            | "soon"
+    ) || (w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(w.as_str(), "only" | "family" | "italy" | "ally"))
 }
 
 fn reported_speech(
@@ -314,10 +368,13 @@ fn reported_speech(
         if content.len() < 3 || content.clone().any(|i| used[i]) {
             continue;
         }
+        // The cue takes in the helpers between source and verb ("has also
+        // said"), as PolNeAR draws cues.
+        let cue = source.end.min(k)..cue_end;
         out.push(claim(
             actor,
             Some(source),
-            Some(k..cue_end),
+            Some(cue),
             content,
             ClaimKind::Indirect,
         ));
@@ -447,10 +504,11 @@ fn end_attribution(
         return None;
     }
     let source = comma + 1..source.end;
+    let cue = source.end.min(k)..k + 1;
     Some(claim(
         actor.or_else(|| source_actor(mention_at, &source)),
         Some(source),
-        Some(k..k + 1),
+        Some(cue),
         content,
         ClaimKind::Indirect,
     ))
@@ -488,7 +546,9 @@ fn flags(doc: &Doc, c: &mut Claim) {
     if let Some(cue) = &c.cue {
         let cue_words = words(cue);
         c.hedged |= cue_words.iter().any(|w| HEDGING_CUES.contains(&w.as_str()));
-        c.negated |= cue_words.iter().any(|w| DENIALS.contains(&w.as_str()));
+        c.negated |= cue_words
+            .iter()
+            .any(|w| DENIALS.contains(&w.as_str()) || NEGATIONS.contains(&w.as_str()));
         let before = cue.start.saturating_sub(2)..cue.start;
         c.negated |= words(&before)
             .iter()
@@ -592,6 +652,15 @@ mod tests {
         let (doc, c) = claims("Maria Delgado complained about the microphone after the debate.");
         assert_eq!(show(&doc, &c[0].cue), "complained about");
         assert_eq!(content(&doc, &c[0]), "the microphone after the debate");
+    }
+
+    #[test]
+    fn helpers_belong_to_the_cue_not_the_source() {
+        let (doc, c) = claims("Maria Delgado has also said that the plan would fail.");
+        assert_eq!(show(&doc, &c[0].source), "Maria Delgado");
+        assert_eq!(show(&doc, &c[0].cue), "has also said");
+        let (doc, c) = claims("Fellow lawmakers repeatedly argued that the plan would fail.");
+        assert_eq!(show(&doc, &c[0].source), "Fellow lawmakers");
     }
 
     #[test]

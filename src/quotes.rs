@@ -185,6 +185,10 @@ fn speaker_before(
     if end == 0 || end <= floor {
         return None;
     }
+    let mut end = end;
+    while end > floor + 1 && crate::claims::is_verb_helper(doc.token_text(end - 1)) {
+        end -= 1;
+    }
     if let Some(m) = mention_at[end - 1] {
         let m = &doc.mentions[m];
         return Some((m.tokens.clone(), Some(m.actor)));
