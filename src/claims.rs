@@ -153,7 +153,10 @@ fn quote_claim(doc: &Doc, token_sentence: &[usize], q: &Quotation, k: usize) -> 
     };
     Some(Claim {
         speaker: q.speaker,
-        source: q.speaker_mention.clone(),
+        source: q
+            .speaker_mention
+            .clone()
+            .map(|r| with_apposition(doc, token_sentence, r)),
         cue: q.cue.clone(),
         content,
         kind,
@@ -179,6 +182,16 @@ fn source_before(
     let mut end = end;
     while end > floor + 1 && is_verb_helper(doc.token_text(end - 1)) {
         end -= 1;
+    }
+    // "Jeffrey Trimble, a senior official, said": the source is the name
+    // with its apposition.
+    if doc.token_text(end - 1) == "," {
+        let inner = end - 1;
+        let open = (floor.max(inner.saturating_sub(20))..inner)
+            .rev()
+            .find(|&i| doc.token_text(i) == ",")?;
+        let (np, actor) = source_before(doc, mention_at, open, floor)?;
+        return Some((np.start..inner, actor));
     }
     if let Some((a, r)) = &mention_at[end - 1] {
         let r = r.start.max(floor)..r.end;
@@ -361,6 +374,12 @@ fn reported_speech(
             .rev()
             .find(|&i| matches!(text(i), "," | ";" | ":" | "("))
             .map_or(from, |i| i + 1);
+        // A comma right before the cue closes an apposition: look past it.
+        let floor = if k > from && text(k - 1) == "," {
+            from
+        } else {
+            floor
+        };
         let Some((source, actor)) = source_before(doc, mention_at, k, floor) else {
             continue;
         };
@@ -381,6 +400,34 @@ fn reported_speech(
         break;
     }
     out
+}
+
+/// `said Denise Okafor, president of Local 1180.`: a source followed by an
+/// apposition (a determiner or title word after the comma) takes it in, up
+/// to the next comma or the sentence end.
+fn with_apposition(doc: &Doc, token_sentence: &[usize], r: Range<usize>) -> Range<usize> {
+    use crate::entities::linking::is_title_word;
+    let sentence = &doc.sentences[token_sentence[r.start]];
+    let (comma, first) = (r.end, r.end + 1);
+    if first >= sentence.tokens.end || doc.token_text(comma) != "," {
+        return r;
+    }
+    let w = doc.token_text(first);
+    if !(matches!(
+        w.to_lowercase().as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+    ) || is_title_word(w))
+    {
+        return r;
+    }
+    let limit = sentence.tokens.end.min(first + 20);
+    let end = (first..limit)
+        .find(|&i| {
+            matches!(doc.token_text(i), "," | "." | ";" | "!" | "?")
+                || matches!(doc.tokens[i].kind, TokenKind::Quote(_))
+        })
+        .unwrap_or(limit);
+    r.start..end
 }
 
 /// A person's source span takes in the titles before the name, as PolNeAR
@@ -473,7 +520,12 @@ fn end_attribution(
         return None;
     }
     let content = sentence.start..comma;
-    if comma + 1 == k {
+    let clause_next = k + 1 < sentence.end
+        && matches!(
+            text(k + 1).to_lowercase().as_str(),
+            "that" | "he" | "she" | "it" | "they" | "we" | "i" | "there"
+        );
+    if comma + 1 == k && !clause_next {
         // ", said X." — the source runs to the sentence end.
         let mut end = k + 1;
         while !is_end(end) && !matches!(text(end), ",") && end < k + 12 {
@@ -661,6 +713,20 @@ mod tests {
         assert_eq!(show(&doc, &c[0].cue), "has also said");
         let (doc, c) = claims("Fellow lawmakers repeatedly argued that the plan would fail.");
         assert_eq!(show(&doc, &c[0].source), "Fellow lawmakers");
+    }
+
+    #[test]
+    fn appositions_are_part_of_the_source() {
+        let (doc, c) = claims("“Nobody wanted this,” said Denise Okafor, president of Local 1180.");
+        assert_eq!(
+            show(&doc, &c[0].source),
+            "Denise Okafor, president of Local 1180"
+        );
+        let (doc, c) = claims("Jeffrey Trimble, a senior official, said that the budget was cut.");
+        assert_eq!(
+            show(&doc, &c[0].source),
+            "Jeffrey Trimble, a senior official"
+        );
     }
 
     #[test]
