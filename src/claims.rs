@@ -78,6 +78,9 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
         }
     }
     for c in claims.iter_mut() {
+        if let Some(source) = c.source.take() {
+            c.source = Some(full_source(doc, &token_sentence, c, source));
+        }
         // Quotations are sorted by start: find those inside each content
         // range by binary search, so many quotes cost no more than a few.
         let mut inside = Vec::new();
@@ -147,6 +150,7 @@ fn quote_claim(doc: &Doc, token_sentence: &[usize], q: &Quotation, k: usize) -> 
         let close = q.close.unwrap_or(q.parts[q.parts.len() - 1].end - 1);
         let sentence = &doc.sentences[token_sentence[close]];
         let end = sentence.tokens.end.min(close + 1 + SCAN).max(close + 1);
+        let end = clause_end(doc, close + 1, end);
         (vec![trim_end(doc, cue_end..end)], ClaimKind::Mixed)
     } else {
         (whole(q), ClaimKind::Direct)
@@ -183,6 +187,14 @@ fn source_before(
     while end > floor + 1 && is_verb_helper(doc.token_text(end - 1)) {
         end -= 1;
     }
+    // "Rep. Stephen Lynch (D-Mass.) said": the tag stays with the name.
+    if doc.token_text(end - 1) == ")" {
+        let open = (floor.max(end.saturating_sub(8))..end - 1)
+            .rev()
+            .find(|&i| doc.token_text(i) == "(")?;
+        let (np, actor) = source_before(doc, mention_at, open, floor)?;
+        return Some((np.start..end, actor));
+    }
     // "Jeffrey Trimble, a senior official, said": the source is the name
     // with its apposition.
     if doc.token_text(end - 1) == "," {
@@ -209,6 +221,193 @@ fn source_before(
         start -= 1;
     }
     (start < end).then_some((start..end, None))
+}
+
+/// Where a reported clause ends before `end`: at a contrast (", although
+/// he refused …"), a dash or semicolon that opens a new clause, or a second
+/// verb of the same subject ("… to the test and warned North Korea").
+fn clause_end(doc: &Doc, from: usize, end: usize) -> usize {
+    let text = |i: usize| doc.token_text(i);
+    let mut depth = 0usize;
+    for i in from..end {
+        match doc.tokens[i].kind {
+            TokenKind::Quote(crate::doc::QuoteDir::Open) => depth += 1,
+            TokenKind::Quote(crate::doc::QuoteDir::Close) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || i + 1 >= end {
+            continue;
+        }
+        let next = text(i + 1).to_lowercase();
+        let stop = match text(i) {
+            ";" => true,
+            "—" | "--" | "–" => matches!(next.as_str(), "and" | "but" | "although" | "though"),
+            "," => matches!(
+                next.as_str(),
+                "although" | "though" | "whereas" | "while" | "but"
+            ),
+            "and" | "but" => i > from + 2 && is_cue(text(i + 1)),
+            _ => false,
+        };
+        if stop {
+            return i;
+        }
+    }
+    end
+}
+
+/// Verbs of saying that take a bare clause ("said the plan failed").
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "added"
+            | "adds"
+            | "noted"
+            | "notes"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "insisted"
+            | "insists"
+            | "warned"
+            | "warns"
+            | "believes"
+            | "believe"
+            | "believed"
+            | "thinks"
+            | "think"
+            | "thought"
+            | "wrote"
+            | "writes"
+            | "stressed"
+            | "acknowledged"
+            | "acknowledges"
+            | "suggested"
+            | "suggests"
+            | "predicted"
+            | "predicts"
+            | "contended"
+            | "contends"
+            | "maintained"
+            | "maintains"
+            | "explained"
+            | "explains"
+            | "estimated"
+            | "estimates"
+            | "argue"
+            | "claim"
+            | "insist"
+            | "warn"
+            | "suspect"
+            | "suspected"
+            | "fear"
+            | "feared"
+            | "fears"
+            | "hope"
+            | "hoped"
+            | "hopes"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "announced"
+            | "announces"
+            | "reported"
+            | "reports"
+            | "conceded"
+            | "concedes"
+            | "admitted"
+            | "admits"
+            | "agreed"
+            | "agree"
+            | "agrees"
+            | "recalled"
+            | "recalls"
+    )
+}
+
+/// Words that follow a speech verb inside its own phrase: prepositions,
+/// adverbs of time and manner, conjunctions.
+fn continues_verb_phrase(next_lower: &str) -> bool {
+    matches!(
+        next_lower,
+        "in" | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "for"
+            | "from"
+            | "during"
+            | "after"
+            | "before"
+            | "of"
+            | "about"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "to"
+            | "than"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "then"
+            | "so-called"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "much"
+            | "little"
+            | "more"
+            | "less"
+            | "so,"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "not"
+            | "no"
+            | "only"
+            | "repeatedly"
+            | "privately"
+            | "publicly"
+            | "recently"
+            | "again"
+            | "instead"
+            | "too"
+            | "also"
+            | "very"
+            | "yes"
+            | "otherwise"
+            | "why"
+            | "how"
+            | "what"
+            | "when"
+            | "where"
+            | "if"
+            | "whether"
+            | "while"
+            | "through"
+            | "via"
+            | "under"
+            | "over"
+            | "into"
+            | "up"
+            | "out"
+            | "off"
+            | "down"
+    ) || (next_lower.ends_with("ly") && next_lower.len() > 4)
 }
 
 /// Auxiliaries, negation and adverbs that stand between a source and its
@@ -349,7 +548,13 @@ fn reported_speech(
                     | "her"
                     | "their"
             )
-            || text(k + 1).starts_with(|c: char| c.is_uppercase());
+            || text(k + 1).starts_with(|c: char| c.is_uppercase())
+            // "She said fathers and parents would not be eligible": after
+            // a speech verb, any word that cannot continue the verb phrase
+            // starts the clause.
+            || (is_speech_verb(text(k))
+                && doc.tokens[k + 1].kind == TokenKind::Word
+                && !continues_verb_phrase(&next));
         // "wants to preserve ...": the infinitive is the content;
         // "complained about his mic": the preposition joins the cue.
         let mut cue_end = k + 1;
@@ -370,7 +575,14 @@ fn reported_speech(
             }
         };
         let from = sentence.start.max(k.saturating_sub(SCAN));
-        let floor = (from..k)
+        // A tag right before the cue ("Lynch (D-Mass.) said") is no
+        // boundary.
+        let subject_end = if k > from && text(k - 1) == ")" {
+            (from..k - 1).rev().find(|&i| text(i) == "(").unwrap_or(k)
+        } else {
+            k
+        };
+        let floor = (from..subject_end)
             .rev()
             .find(|&i| matches!(text(i), "," | ";" | ":" | "("))
             .map_or(from, |i| i + 1);
@@ -383,13 +595,20 @@ fn reported_speech(
         let Some((source, actor)) = source_before(doc, mention_at, k, floor) else {
             continue;
         };
-        let content = trim_end(doc, content_start..sentence.end);
+        let content = trim_end(
+            doc,
+            content_start..clause_end(doc, content_start, sentence.end),
+        );
         if content.len() < 3 || content.clone().any(|i| used[i]) {
             continue;
         }
         // The cue takes in the helpers between source and verb ("has also
         // said"), as PolNeAR draws cues.
-        let cue = source.end.min(k)..cue_end;
+        let mut cue_start = source.end.min(k);
+        while cue_start < k && text(cue_start) == "," {
+            cue_start += 1;
+        }
+        let cue = cue_start..cue_end;
         out.push(claim(
             actor,
             Some(source),
@@ -463,6 +682,90 @@ fn with_titles(
     }
 }
 
+/// Grows a source to the whole noun phrase PolNeAR marks: the determiner,
+/// titles, honorifics and capitalised words before it ("The Trump
+/// campaign", "Mr. Clarke", "South Korean President Park Geun-hye"), and a
+/// relative clause or apposition set off by commas before the cue
+/// ("Joseph, who has four children, said").
+fn full_source(doc: &Doc, token_sentence: &[usize], c: &Claim, r: Range<usize>) -> Range<usize> {
+    use crate::entities::linking::{is_title_word, TITLE_MODIFIERS};
+    let sentence = &doc.sentences[token_sentence[r.start]];
+    let taken = |i: usize| c.content.iter().chain(c.cue.iter()).any(|x| x.contains(&i));
+    let mut start = r.start;
+    while start > sentence.tokens.start && !taken(start - 1) {
+        let w = doc.token_text(start - 1);
+        if doc.tokens[start - 1].kind != TokenKind::Word {
+            break;
+        }
+        if matches!(w, "the" | "The" | "a" | "A" | "an" | "An") {
+            start -= 1;
+            break;
+        }
+        let titled = is_title_word(w)
+            || TITLE_MODIFIERS.contains(&w)
+            || crate::entities::HONORIFICS.contains(&w)
+            || crate::entities::gazetteer::place(w).is_some();
+        // A capitalised word that opens the sentence may be any word
+        // ("Earlier Obama said"); elsewhere it is part of the name.
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase)
+            && start - 1 > sentence.tokens.start
+            && !is_calendar_word(w);
+        if !(titled || capitalised) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = r.end;
+    if let Some(cue) = &c.cue {
+        // ", who …," or ", a fellow at …," closed by a comma just before the
+        // cue.
+        if cue.start > end + 1 && doc.token_text(end) == "," && doc.token_text(cue.start - 1) == ","
+        {
+            let inner = end + 1..cue.start - 1;
+            let clause_like = inner.len() <= 25
+                && !inner
+                    .clone()
+                    .any(|i| taken(i) || matches!(doc.token_text(i), "." | ";" | "!" | "?"));
+            if clause_like {
+                end = cue.start;
+            }
+        } else if end + 1 == cue.start
+            && doc.token_text(end) == ","
+            && r.clone().any(|i| doc.token_text(i) == ",")
+        {
+            end = cue.start;
+        }
+    }
+    start..end
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Today"
+            | "Yesterday"
+    )
+}
+
 /// `The plan, he said, is dead.`: commas on both sides of a short source
 /// and cue, clause words on both sides of those.
 fn parenthetical(
@@ -531,10 +834,31 @@ fn end_attribution(
         while !is_end(end) && !matches!(text(end), ",") && end < k + 12 {
             end += 1;
         }
-        if end == k + 1 || !(is_end(end) || text(end) == ",") {
+        let source = k + 1..end;
+        // "…, said the schools were too far away": a clause, not a source.
+        let has_verb = source.clone().any(|i| {
+            matches!(
+                text(i).to_lowercase().as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+        });
+        if source.is_empty() || has_verb || !(is_end(end) || text(end) == ",") {
             return None;
         }
-        let source = k + 1..end;
         return Some(claim(
             source_actor(mention_at, &source),
             Some(source),
@@ -725,7 +1049,7 @@ mod tests {
         let (doc, c) = claims("Jeffrey Trimble, a senior official, said that the budget was cut.");
         assert_eq!(
             show(&doc, &c[0].source),
-            "Jeffrey Trimble, a senior official"
+            "Jeffrey Trimble, a senior official,"
         );
     }
 
@@ -770,5 +1094,41 @@ mod tests {
         assert!(c[0].negated);
         let (_, c) = claims("Maria Delgado denied that the plan had failed.");
         assert!(c[0].negated);
+    }
+    #[test]
+    fn bare_clause_after_speech_verb() {
+        let (doc, c) = claims("She said fathers would not be eligible for the leave.");
+        assert_eq!(
+            content(&doc, &c[0]),
+            "fathers would not be eligible for the leave"
+        );
+        let (doc, c) = claims("A spokeswoman for the ministry says neither minister knew.");
+        assert_eq!(show(&doc, &c[0].source), "A spokeswoman for the ministry");
+        assert_eq!(content(&doc, &c[0]), "neither minister knew");
+    }
+
+    #[test]
+    fn source_is_the_whole_noun_phrase() {
+        let (doc, c) = claims("The Harbour Workers Union has said the strike will go on.");
+        assert_eq!(show(&doc, &c[0].source), "The Harbour Workers Union");
+        let (doc, c) = claims("Rep. Alma Ruiz (D-Ore.) said the law was clear.");
+        assert_eq!(show(&doc, &c[0].source), "Rep. Alma Ruiz (D-Ore.)");
+        let (doc, c) =
+            claims("Pablo Ferrer, who has four children, said the schools were too far away.");
+        assert_eq!(
+            show(&doc, &c[0].source),
+            "Pablo Ferrer, who has four children,"
+        );
+    }
+
+    #[test]
+    fn reported_clause_ends_at_contrast_or_second_verb() {
+        let (doc, c) = claims(
+            "Ferrer claimed that the tax was fair, although he again refused to publish his returns.",
+        );
+        assert_eq!(content(&doc, &c[0]), "that the tax was fair");
+        let (doc, c) =
+            claims("China said it was opposed to the test and warned the North against more.");
+        assert_eq!(content(&doc, &c[0]), "it was opposed to the test");
     }
 }

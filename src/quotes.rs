@@ -13,7 +13,7 @@
 //! reporters that … "…"`, `X's remark that … "…"`). A quotation with no cue
 //! of its own in a paragraph that continues someone's quotes belongs to them.
 
-use crate::doc::{Doc, MentionKind, Quotation, QuoteDir, TokenKind};
+use crate::doc::{ActorKind, Doc, MentionKind, Quotation, QuoteDir, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -162,6 +162,47 @@ fn new_quotation(open: usize) -> Quotation {
     }
 }
 
+/// The words between a closing mark and its cue as the speaker ("Trump
+/// lawyer Marc Kasowitz", "Mr. Morgan of the Sierra Club", "Rep. John Mica
+/// (R-Fla.)"): all words (or the tag), and the speaker is the first person
+/// named in them, else the last actor named, else a pronoun's antecedent.
+fn speaker_phrase(
+    doc: &Doc,
+    mention_at: &[Option<usize>],
+    phrase: Range<usize>,
+    tag: Option<&Range<usize>>,
+) -> Option<(Range<usize>, Option<usize>)> {
+    let in_tag = |k: usize| tag.is_some_and(|t| t.contains(&k));
+    let wordy = phrase.clone().all(|k| {
+        in_tag(k)
+            || (matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
+                && !is_cue(doc.token_text(k)))
+    });
+    let first = doc.token_text(phrase.start).to_lowercase();
+    if !wordy
+        || FUNCTION_WORDS.contains(&first.as_str())
+            && !matches!(
+                first.as_str(),
+                "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i"
+            )
+    {
+        return None;
+    }
+    let mentions: Vec<usize> = phrase
+        .clone()
+        .filter(|&k| !in_tag(k))
+        .filter_map(|k| mention_at[k])
+        .collect();
+    let person = mentions
+        .iter()
+        .find(|&&m| doc.actors[doc.mentions[m].actor].kind == ActorKind::Person);
+    let actor = person.or(mentions.last()).map(|&m| doc.mentions[m].actor);
+    if actor.is_none() && phrase.len() > 4 {
+        return None;
+    }
+    Some((phrase, actor))
+}
+
 /// For each token, the index of the actor mention covering it.
 fn mention_index(doc: &Doc) -> Vec<Option<usize>> {
     let mut at = vec![None; doc.tokens.len()];
@@ -257,15 +298,25 @@ fn attribute(
             doc.token_text(i).to_lowercase().as_str(),
             "which" | "who" | "that" | "and" | "but" | "as" | "so" | "to"
         );
-    let limit = (i + 5).min(end_sentence.tokens.end);
+    let sentence_end = end_sentence.tokens.end;
+    // A party-and-state tag ("Rep. John Mica (R-Fla.) said") does not count
+    // toward the reach.
+    let tag = (i..(i + 5).min(sentence_end))
+        .find(|&k| doc.token_text(k) == "(")
+        .and_then(|open| {
+            (open..(open + 8).min(sentence_end))
+                .find(|&k| doc.token_text(k) == ")")
+                .map(|close| open..close + 1)
+        });
+    let limit = (i + 8 + tag.as_ref().map_or(0, |t| t.len())).min(sentence_end);
     let after_cue = (!opens_clause)
         .then(|| (i..limit).find(|&k| is_cue(doc.token_text(k)) && !quoted[k]))
         .flatten();
     if let Some(cue) = after_cue {
         let attributed = if cue == i {
-            speaker_after(doc, mention_at, cue + 1, end_sentence.tokens.end)
+            speaker_after(doc, mention_at, cue + 1, sentence_end)
         } else {
-            speaker_before(doc, mention_at, cue, i).filter(|(r, _)| r.start == i)
+            speaker_phrase(doc, mention_at, i..cue, tag.as_ref())
         };
         if let Some((mention, actor)) = attributed {
             q.cue = Some(cue..cue + 1);
@@ -277,10 +328,13 @@ fn attribute(
     }
     // Before: the nearest cue left of the opening mark in its sentence
     // (and not far from it), and the subject before it.
-    let floor = start_sentence
-        .tokens
-        .start
-        .max(q.open.saturating_sub(CUE_WINDOW));
+    // A quotation that opens its sentence after a colon ("He said:" ending
+    // the paragraph before) takes its cue from the sentence the colon ends.
+    let mut sentence_start = start_sentence.tokens.start;
+    if q.open == sentence_start && q.open > 0 && doc.token_text(q.open - 1) == ":" {
+        sentence_start = doc.sentences[token_sentence[q.open - 1]].tokens.start;
+    }
+    let floor = sentence_start.max(q.open.saturating_sub(CUE_WINDOW));
     let cue = (floor..q.open)
         .rev()
         .find(|&k| !quoted[k] && (is_cue(doc.token_text(k)) || doc.token_text(k) == "according"));
@@ -299,7 +353,10 @@ fn attribute(
         let found = if doc.token_text(cue) == "according" {
             speaker_after(doc, mention_at, cue_range.end, q.open)
         } else {
+            // "Said Ellis: “…”": with nothing before the cue, the speaker
+            // follows it.
             nearest_subject(doc, mention_at, subject_end, floor)
+                .or_else(|| speaker_after(doc, mention_at, cue_range.end, q.open))
         };
         if let Some((mention, actor)) = found {
             q.cue = Some(cue_range.clone());
@@ -503,5 +560,39 @@ mod tests {
             speaker_name(&doc, &q[0]).as_deref(),
             Some("Teresa Lindqvist")
         );
+    }
+    #[test]
+    fn described_speaker_after_quote() {
+        let (doc, q) = analyse(
+            "“The ruling is sound,” harbour authority lawyer Tomas Brandt said. “Ships move.”",
+        );
+        assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Tomas Brandt"));
+        let mention = doc.slice(doc.token_range(q[0].speaker_mention.clone().unwrap()));
+        assert_eq!(mention, "harbour authority lawyer Tomas Brandt");
+    }
+
+    #[test]
+    fn speaker_with_party_tag_and_affiliation() {
+        let (doc, q) = analyse(
+            "“We will not wait,” Rep. Alma Ruiz (D-Ore.) said.\n\n“It was the least bad outcome,” Mr. Okoro of the Farmers Union said.",
+        );
+        assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Alma Ruiz"));
+        let mention = doc.slice(doc.token_range(q[0].speaker_mention.clone().unwrap()));
+        assert_eq!(mention, "Rep. Alma Ruiz (D-Ore.)");
+        assert_eq!(speaker_name(&doc, &q[1]).as_deref(), Some("Okoro"));
+    }
+
+    #[test]
+    fn colon_cue_in_paragraph_before() {
+        let (doc, q) = analyse(
+            "Senator Ilse Norberg spoke last.\n\nShe said:\n\n“The budget is a moral document.”",
+        );
+        assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Ilse Norberg"));
+    }
+
+    #[test]
+    fn inverted_cue_before_colon() {
+        let (doc, q) = analyse("The vote was close. Said Kemper: “We lost by a whisker.”");
+        assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Kemper"));
     }
 }
