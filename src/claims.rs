@@ -199,7 +199,7 @@ fn source_before(
     // with its apposition.
     if doc.token_text(end - 1) == "," {
         let inner = end - 1;
-        let open = (floor.max(inner.saturating_sub(20))..inner)
+        let open = (floor.max(inner.saturating_sub(40))..inner)
             .rev()
             .find(|&i| doc.token_text(i) == ",")?;
         let (np, actor) = source_before(doc, mention_at, open, floor)?;
@@ -242,10 +242,28 @@ fn clause_end(doc: &Doc, from: usize, end: usize) -> usize {
         let stop = match text(i) {
             ";" => true,
             "—" | "--" | "–" => matches!(next.as_str(), "and" | "but" | "although" | "though"),
-            "," => matches!(
-                next.as_str(),
-                "although" | "though" | "whereas" | "while" | "but"
-            ),
+            "," => {
+                matches!(
+                    next.as_str(),
+                    "although" | "though" | "whereas" | "while" | "but"
+                ) || (next == "and"
+                    && i + 2 < end
+                    && matches!(
+                        text(i + 2).to_lowercase().as_str(),
+                        "when"
+                            | "while"
+                            | "if"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "it"
+                    ))
+            }
             "and" | "but" => i > from + 2 && is_cue(text(i + 1)),
             _ => false,
         };
@@ -408,6 +426,33 @@ fn continues_verb_phrase(next_lower: &str) -> bool {
             | "off"
             | "down"
     ) || (next_lower.ends_with("ly") && next_lower.len() > 4)
+}
+
+/// The subject that opens a sentence: an actor mention or a pronoun among
+/// its first words ("Mr. Schultz", "Authorities", "She"), before `limit`.
+fn sentence_subject(
+    doc: &Doc,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    sentence: Range<usize>,
+    limit: usize,
+) -> Option<(Range<usize>, Option<usize>)> {
+    let mut start = sentence.start;
+    while start < limit && doc.tokens[start].kind != TokenKind::Word {
+        start += 1;
+    }
+    let first = (start..(start + 4).min(limit)).find(|&i| mention_at[i].is_some())?;
+    let (actor, r) = mention_at[first].clone()?;
+    // Only a subject: nothing but titles and determiners before it.
+    let lead_ok = (start..r.start).all(|i| {
+        let w = doc.token_text(i);
+        doc.tokens[i].kind == TokenKind::Word
+            && (w.starts_with(|c: char| c.is_uppercase())
+                || crate::entities::linking::is_title_word(w))
+    });
+    let verb_after = r.end < limit
+        && doc.tokens[r.end].kind == TokenKind::Word
+        && !matches!(doc.token_text(r.end), "and" | "or" | "of");
+    (lead_ok && verb_after).then_some((start..r.end, Some(actor)))
 }
 
 /// Auxiliaries, negation and adverbs that stand between a source and its
@@ -592,7 +637,19 @@ fn reported_speech(
         } else {
             floor
         };
-        let Some((source, actor)) = source_before(doc, mention_at, k, floor) else {
+        // "Cruz exhorted Republicans … and said he was standing on
+        // principle": a second verb of the sentence's subject.
+        let mut verb_start = k;
+        while verb_start > floor + 1 && is_verb_helper(text(verb_start - 1)) {
+            verb_start -= 1;
+        }
+        let coordinated = verb_start > sentence.start + 2 && text(verb_start - 1) == "and";
+        let found = if coordinated {
+            sentence_subject(doc, mention_at, sentence.clone(), k)
+        } else {
+            source_before(doc, mention_at, k, floor)
+        };
+        let Some((source, actor)) = found else {
             continue;
         };
         let content = trim_end(
@@ -604,7 +661,11 @@ fn reported_speech(
         }
         // The cue takes in the helpers between source and verb ("has also
         // said"), as PolNeAR draws cues.
-        let mut cue_start = source.end.min(k);
+        let mut cue_start = if coordinated {
+            verb_start
+        } else {
+            source.end.min(k)
+        };
         while cue_start < k && text(cue_start) == "," {
             cue_start += 1;
         }
@@ -1130,5 +1191,39 @@ mod tests {
         let (doc, c) =
             claims("China said it was opposed to the test and warned the North against more.");
         assert_eq!(content(&doc, &c[0]), "it was opposed to the test");
+    }
+    #[test]
+    fn second_verb_of_the_subject() {
+        let (doc, c) = claims(
+            "Mayor Ruth Adeyemi toured the flooded district on Monday and said the levee would be rebuilt.",
+        );
+        let said = c.iter().find(|c| show(&doc, &c.cue) == "said").unwrap();
+        assert_eq!(show(&doc, &said.source), "Mayor Ruth Adeyemi");
+        assert_eq!(content(&doc, said), "the levee would be rebuilt");
+    }
+
+    #[test]
+    fn long_relative_clause_in_the_source() {
+        let (doc, c) = claims(
+            "Dr. Lena Marsh, who as a young surgeon ran the field hospital in the north of the country for six years before she retired, said that the ward was never safe.",
+        );
+        assert_eq!(
+            show(&doc, &c[0].source),
+            "Dr. Lena Marsh, who as a young surgeon ran the field hospital in the north of the country for six years before she retired,"
+        );
+        let (doc, c) = claims(
+            "She said the plan would fail, and when pressed on why, she declined to answer.",
+        );
+        assert_eq!(content(&doc, &c[0]), "the plan would fail");
+    }
+
+    #[test]
+    fn a_quoted_title_inside_a_clause_is_not_the_speech() {
+        let (doc, c) = claims(
+            "On Sunday's broadcast of “Morning Desk,” Senator Jo Park said the bill was dead.",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(show(&doc, &c[0].source), "Senator Jo Park");
+        assert_eq!(content(&doc, &c[0]), "the bill was dead");
     }
 }

@@ -309,7 +309,13 @@ fn attribute(
                 .map(|close| open..close + 1)
         });
     let limit = (i + 8 + tag.as_ref().map_or(0, |t| t.len())).min(sentence_end);
-    let after_cue = (!opens_clause)
+    // A quotation that a word runs into ("on this weekend's broadcast of
+    // “Fox News Sunday,” Pence said …") is part of a larger clause: the cue
+    // after it reports the whole clause, not the quotation.
+    let runs_in = q.open > start_sentence.tokens.start
+        && doc.tokens[q.open - 1].kind == TokenKind::Word
+        && FUNCTION_WORDS.contains(&doc.token_text(q.open - 1).to_lowercase().as_str());
+    let after_cue = (!opens_clause && !runs_in)
         .then(|| (i..limit).find(|&k| is_cue(doc.token_text(k)) && !quoted[k]))
         .flatten();
     if let Some(cue) = after_cue {
