@@ -86,11 +86,11 @@ fn finish(h: u64) -> u64 {
     h ^ (h >> 29)
 }
 
-fn feat(template: u8, a: &str) -> u64 {
+pub(crate) fn feat(template: u8, a: &str) -> u64 {
     finish(mix(template as u64 + 1, a.as_bytes()))
 }
 
-fn feat2(template: u8, a: &str, b: &str) -> u64 {
+pub(crate) fn feat2(template: u8, a: &str, b: &str) -> u64 {
     finish(mix(mix(template as u64 + 1, a.as_bytes()), b.as_bytes()))
 }
 

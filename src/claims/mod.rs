@@ -6,8 +6,11 @@
 //! Claims come from attributed quotations (direct when the quotation is the
 //! whole statement, mixed when it stands inside a reported clause) and from
 //! reported speech without marks: `X said (that) CLAUSE`, `CLAUSE, X said.`
-//! and `According to X, CLAUSE`. A cue is a word of the lexicon measured on
-//! PolNeAR train (see `quotes::is_cue`).
+//! and `According to X, CLAUSE`. Outside quotations, which words head a cue
+//! is decided by a perceptron trained on PolNeAR train ([`cue_model`]);
+//! the rules here find the source and content around each.
+
+pub mod cue_model;
 
 use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
 use crate::quotes::is_cue;
@@ -71,8 +74,14 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             claims.push(c);
         }
     }
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        for c in reported_speech(doc, &mention_at, s, sentence.tokens.clone(), &used) {
+    // The learned detector, not the lexicon alone, decides which words head
+    // a cue here: on PolNeAR dev it lifts claim precision from 0.71 to 0.76
+    // and strict F1 by a point, at a cost of 0.6 in loose F1 (see
+    // `cue_model`). Quotations keep the lexicon: their marks already say
+    // that something was said.
+    let cue_heads = cue_model::detect(doc);
+    for sentence in doc.sentences.iter() {
+        for c in reported_speech(doc, &mention_at, &cue_heads, sentence.tokens.clone(), &used) {
             mark(&mut used, &c);
             claims.push(c);
         }
@@ -506,7 +515,7 @@ pub fn is_verb_helper(word: &str) -> bool {
 fn reported_speech(
     doc: &Doc,
     mention_at: &[Option<(usize, Range<usize>)>],
-    _sentence_index: usize,
+    cue_heads: &[bool],
     sentence: Range<usize>,
     used: &[bool],
 ) -> Vec<Claim> {
@@ -554,7 +563,7 @@ fn reported_speech(
         }
     }
     for k in sentence.clone() {
-        if used[k] || !is_cue(text(k)) || doc.tokens[k].kind != TokenKind::Word {
+        if used[k] || !cue_heads[k] || doc.tokens[k].kind != TokenKind::Word {
             continue;
         }
         // "CLAUSE, X said (on Tuesday)." and "CLAUSE, said X.": the cue
@@ -1084,7 +1093,9 @@ mod tests {
 
     #[test]
     fn infinitive_and_prepositional_complements() {
-        let (doc, c) = claims("The coalition wants to preserve its neutral policy.");
+        // (The verb was "wants" until the learned cue detector: PolNeAR
+        // annotators mark "wants" as a cue in only 24% of its uses.)
+        let (doc, c) = claims("The coalition vowed to preserve its neutral policy.");
         assert_eq!(content(&doc, &c[0]), "to preserve its neutral policy");
         let (doc, c) = claims("Maria Delgado complained about the microphone after the debate.");
         assert_eq!(show(&doc, &c[0].cue), "complained about");

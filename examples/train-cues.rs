@@ -1,0 +1,184 @@
+//! Trains the learned cue detector (`brief::claims::cue_model`) on the
+//! PolNeAR train articles and their gold cues, and writes `models/cues.bin`.
+//!
+//!     cargo run --release --example train-cues -- [--shared ../shared]
+//!         [--epochs 4] [--log2 16] [--dev]
+//!
+//! Each word outside quotation marks is one example: positive when it heads
+//! a gold cue (the first word of the cue span that is not an auxiliary,
+//! adverb or negation: "said" in "has also said"). `--dev` prints precision
+//! and recall of cue heads on PolNeAR dev after each epoch, for watching
+//! only (the epoch count is fixed, not picked on dev). Deterministic: the
+//! same data and flags give the same bytes.
+
+use brief::claims::cue_model::{features, CueContext, CueTrainer};
+use brief::doc::{Doc, TokenKind};
+use std::path::{Path, PathBuf};
+
+struct Example {
+    features: Vec<u64>,
+    positive: bool,
+}
+
+fn gold_cue_spans(ann: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for line in ann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 2 || !cols[0].starts_with('T') || !cols[1].starts_with("Cue ") {
+            continue;
+        }
+        // Discontinuous spans: the first part holds the head.
+        if let Some(part) = cols[1][4..].split(';').next() {
+            let mut it = part.split(' ').filter_map(|x| x.parse::<usize>().ok());
+            if let (Some(s), Some(e)) = (it.next(), it.next()) {
+                out.push((s, e));
+            }
+        }
+    }
+    out
+}
+
+/// The examples of one article.
+fn article(text: String, ann: &str) -> Vec<Example> {
+    let mut doc: Doc = brief::tokenize::segment(text);
+    brief::entities::link(&mut doc);
+    let mut head = vec![false; doc.tokens.len()];
+    let spans = gold_cue_spans(ann);
+    for (s, e) in spans {
+        let inside: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&i| {
+                let t = &doc.tokens[i];
+                (t.char_start as usize) < e
+                    && (t.char_end as usize) > s
+                    && t.kind == TokenKind::Word
+            })
+            .collect();
+        let pick = inside
+            .iter()
+            .copied()
+            .find(|&i| !brief::claims::is_verb_helper(doc.token_text(i)))
+            .or(inside.first().copied());
+        if let Some(i) = pick {
+            head[i] = true;
+        }
+    }
+    let ctx = CueContext::new(&doc);
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        for i in sentence.tokens.clone() {
+            if doc.tokens[i].kind != TokenKind::Word || ctx.quoted[i] {
+                continue;
+            }
+            let mut f = Vec::new();
+            features(&doc, &ctx, sentence.tokens.clone(), i, &mut f);
+            out.push(Example {
+                features: f,
+                positive: head[i],
+            });
+        }
+    }
+    out
+}
+
+fn load(dir: &Path) -> Vec<Example> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for txt in names {
+        let ann = txt.with_extension("ann");
+        let (Ok(text), Ok(ann)) = (std::fs::read_to_string(&txt), std::fs::read_to_string(&ann))
+        else {
+            continue;
+        };
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text);
+        out.extend(article(text, &ann));
+    }
+    out
+}
+
+fn main() {
+    let mut shared = PathBuf::from("../shared");
+    let (mut epochs, mut log2, mut dev) = (4usize, 16u32, false);
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--shared" => shared = it.next().expect("--shared DIR").into(),
+            "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
+            "--log2" => log2 = it.next().and_then(|v| v.parse().ok()).expect("--log2 N"),
+            "--dev" => dev = true,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    let polnear = shared.join("data/polnear");
+    let train = load(&polnear.join("train"));
+    let dev_set = if dev {
+        load(&polnear.join("dev"))
+    } else {
+        Vec::new()
+    };
+    eprintln!(
+        "train: {} words, {} cue heads",
+        train.len(),
+        train.iter().filter(|e| e.positive).count()
+    );
+    let mut trainer = CueTrainer::new(log2);
+    // A fixed stride permutation: every epoch sees the examples in a
+    // different but reproducible order.
+    let n = train.len();
+    let stride = (1..n)
+        .rev()
+        .find(|s| gcd(*s, n) == 1 && *s < n / 2 + 1)
+        .unwrap_or(1);
+    for epoch in 0..epochs {
+        let mut wrong = 0;
+        let mut at = epoch % n.max(1);
+        for _ in 0..n {
+            let e = &train[at];
+            if !trainer.learn(&e.features, e.positive) {
+                wrong += 1;
+            }
+            at = (at + stride) % n;
+        }
+        eprint!("epoch {}: {} mistakes", epoch + 1, wrong);
+        if dev {
+            let model =
+                brief::claims::cue_model::CueModel::from_bytes(&trainer.model_bytes()).unwrap();
+            let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+            for e in &dev_set {
+                match (model.score(&e.features) > 0, e.positive) {
+                    (true, true) => tp += 1,
+                    (true, false) => fp += 1,
+                    (false, true) => fneg += 1,
+                    _ => {}
+                }
+            }
+            let p = tp as f64 / (tp + fp).max(1) as f64;
+            let r = tp as f64 / (tp + fneg).max(1) as f64;
+            eprint!(
+                "; dev cue heads P {:.3} R {:.3} F1 {:.3}",
+                p,
+                r,
+                2.0 * p * r / (p + r).max(1e-9)
+            );
+        }
+        eprintln!();
+    }
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/cues.bin");
+    std::fs::write(&out, trainer.model_bytes()).expect("write models/cues.bin");
+    eprintln!("wrote {}", out.display());
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
