@@ -35,6 +35,7 @@ pub use report::{Brief, Extras};
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
     let mut doc = tokenize::segment(text);
     entities::link(&mut doc);
+    doc.cue_heads = claims::cue_model::detect(&doc);
     doc.quotes = quotes::extract(&doc);
     doc.claims = claims::extract(&doc);
     report::build(&doc, path, bytes, extras)

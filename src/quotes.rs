@@ -70,8 +70,16 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
     let token_sentence = doc.token_sentences();
     let mention_at = mention_index(doc);
     let quoted = doc.inside_quotes();
+    let cue_heads = crate::claims::cue_model::heads(doc);
     for k in 0..quotes.len() {
-        attribute(doc, &token_sentence, &mention_at, &quoted, &mut quotes[k]);
+        attribute(
+            doc,
+            &token_sentence,
+            &mention_at,
+            &quoted,
+            &cue_heads,
+            &mut quotes[k],
+        );
         if quotes[k].speaker_mention.is_none() && k > 0 {
             carry_over(doc, &token_sentence, &mut quotes, k);
         }
@@ -175,6 +183,8 @@ fn speaker_phrase(
     let in_tag = |k: usize| tag.is_some_and(|t| t.contains(&k));
     let wordy = phrase.clone().all(|k| {
         in_tag(k)
+            // "Quina Jones, 25, said": an age or a short apposition.
+            || (k > phrase.start && doc.token_text(k) == ",")
             || (matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
                 && !is_cue(doc.token_text(k)))
     });
@@ -265,6 +275,27 @@ fn speaker_after(
         let m = &doc.mentions[m];
         return Some((m.tokens.clone(), Some(m.actor)));
     }
+    // "“…” suggests that Phoenix …": a clause follows, not a speaker.
+    let first = doc.token_text(start).to_lowercase();
+    if FUNCTION_WORDS.contains(&first.as_str())
+        && !matches!(
+            first.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "his"
+                | "her"
+                | "their"
+        )
+    {
+        return None;
+    }
     let mut end = start;
     while end < ceiling && end < start + 4 && doc.tokens[end].kind == TokenKind::Word {
         end += 1;
@@ -277,6 +308,7 @@ fn attribute(
     token_sentence: &[usize],
     mention_at: &[Option<usize>],
     quoted: &[bool],
+    cue_heads: &[bool],
     q: &mut Quotation,
 ) {
     let first = q.parts[0].start;
@@ -312,9 +344,8 @@ fn attribute(
     // A quotation that a word runs into ("on this weekend's broadcast of
     // “Fox News Sunday,” Pence said …") is part of a larger clause: the cue
     // after it reports the whole clause, not the quotation.
-    let runs_in = q.open > start_sentence.tokens.start
-        && doc.tokens[q.open - 1].kind == TokenKind::Word
-        && FUNCTION_WORDS.contains(&doc.token_text(q.open - 1).to_lowercase().as_str());
+    let runs_in =
+        q.open > start_sentence.tokens.start && doc.tokens[q.open - 1].kind == TokenKind::Word;
     let after_cue = (!opens_clause && !runs_in)
         .then(|| (i..limit).find(|&k| is_cue(doc.token_text(k)) && !quoted[k]))
         .flatten();
@@ -341,9 +372,16 @@ fn attribute(
         sentence_start = doc.sentences[token_sentence[q.open - 1]].tokens.start;
     }
     let floor = sentence_start.max(q.open.saturating_sub(CUE_WINDOW));
+    // The nearest word that the detector takes for a cue head, else the
+    // nearest lexicon cue ("the letter" is a cue less often than "said").
     let cue = (floor..q.open)
         .rev()
-        .find(|&k| !quoted[k] && (is_cue(doc.token_text(k)) || doc.token_text(k) == "according"));
+        .find(|&k| !quoted[k] && cue_heads[k])
+        .or_else(|| {
+            (floor..q.open).rev().find(|&k| {
+                !quoted[k] && (is_cue(doc.token_text(k)) || doc.token_text(k) == "according")
+            })
+        });
     if let Some(cue) = cue {
         let cue_range = if doc.token_text(cue) == "according" {
             cue..(cue + 2).min(q.open)
@@ -384,6 +422,15 @@ fn nearest_subject(
     end: usize,
     floor: usize,
 ) -> Option<(Range<usize>, Option<usize>)> {
+    // "Gov. Mike Pence (R-IN) said": the tag stays with the name.
+    if end > floor + 1 && doc.token_text(end - 1) == ")" {
+        if let Some(open) = (floor.max(end.saturating_sub(8))..end - 1)
+            .rev()
+            .find(|&k| doc.token_text(k) == "(")
+        {
+            return nearest_subject(doc, mention_at, open, floor).map(|(r, a)| (r.start..end, a));
+        }
+    }
     if let Some(m) = (floor..end).rev().find_map(|k| mention_at[k]) {
         let m = &doc.mentions[m];
         return Some((m.tokens.clone(), Some(m.actor)));
@@ -600,5 +647,21 @@ mod tests {
     fn inverted_cue_before_colon() {
         let (doc, q) = analyse("The vote was close. Said Kemper: “We lost by a whisker.”");
         assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Kemper"));
+    }
+    #[test]
+    fn reported_clause_with_a_quoted_phrase() {
+        let (doc, q) = analyse(
+            "City lawyer Anna Holm said in the letter that the advert “plainly and wrongly” suggests that the police back the campaign.",
+        );
+        assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Anna Holm"));
+        let cue = doc.slice(doc.token_range(q[0].cue.clone().unwrap()));
+        assert_eq!(cue, "said");
+        assert!(q[0].embedded);
+    }
+
+    #[test]
+    fn age_apposition_after_a_quote() {
+        let (doc, q) = analyse("“They think we will stay quiet,” Quina Rowe, 25, said.");
+        assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Quina Rowe"));
     }
 }

@@ -148,6 +148,15 @@ impl CueModel {
     }
 }
 
+/// The cue heads of `doc`: those the pipeline stored, or computed now.
+pub fn heads(doc: &Doc) -> Cow<'_, [bool]> {
+    if doc.cue_heads.len() == doc.tokens.len() {
+        Cow::Borrowed(&doc.cue_heads)
+    } else {
+        Cow::Owned(detect(doc))
+    }
+}
+
 /// Decides, for every word of `doc` outside quotation marks, whether it
 /// heads a cue.
 pub fn detect(doc: &Doc) -> Vec<bool> {

@@ -79,7 +79,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     // and strict F1 by a point, at a cost of 0.6 in loose F1 (see
     // `cue_model`). Quotations keep the lexicon: their marks already say
     // that something was said.
-    let cue_heads = cue_model::detect(doc);
+    let cue_heads = cue_model::heads(doc);
     for sentence in doc.sentences.iter() {
         for c in reported_speech(doc, &mention_at, &cue_heads, sentence.tokens.clone(), &used) {
             mark(&mut used, &c);
