@@ -14,7 +14,7 @@
 //! of its own in a paragraph that continues someone's quotes belongs to them.
 
 use crate::doc::{ActorKind, Doc, MentionKind, Quotation, QuoteDir, TokenKind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -53,8 +53,15 @@ const EXTRA_CUES: &[&str] = &[
 
 /// Whether `word` reports speech, writing or belief.
 pub fn is_cue(word: &str) -> bool {
-    let lower = word.to_lowercase().replace('’', "'");
-    CUES.contains(lower.as_str()) || EXTRA_CUES.contains(&lower.as_str())
+    let known = |w: &str| CUES.contains(w) || EXTRA_CUES.contains(&w);
+    // Most words are plain lower-case ASCII: no copy for those.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+    {
+        return known(word);
+    }
+    known(&word.to_lowercase().replace('’', "'"))
 }
 
 /// How far (in tokens) a cue and its speaker may stand from a quotation.

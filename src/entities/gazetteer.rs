@@ -6,7 +6,7 @@
 //! `cargo run --release --example train-ner` to `models/first_names.tsv`:
 //! names given at least 1,000 times, marked `m`, `f` or `u` (mixed).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +42,7 @@ struct Places {
 
 static PLACES: LazyLock<Places> = LazyLock::new(|| {
     let mut names = Vec::new();
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for line in include_str!("places.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;

@@ -19,7 +19,7 @@
 
 use super::gazetteer::{self, PlaceForm};
 use crate::doc::{Actor, ActorKind, Doc, Gender, Mention, MentionKind, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// Words that name a role. Lower case; compared case-insensitively.

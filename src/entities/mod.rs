@@ -14,7 +14,7 @@ pub mod tagger;
 
 pub use linking::link;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tagger::{decode, label_type, DocContext, Model, Scorer, OUTSIDE};
 
@@ -38,7 +38,7 @@ pub fn tag_document<S: AsRef<str>>(sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
     // models at once, so that the two memory accesses overlap. Features of
     // the word itself are the same wherever it stands in the article, so
     // their scores are computed once per distinct word.
-    let mut word_ids: HashMap<&str, usize> = HashMap::new();
+    let mut word_ids: HashMap<&str, usize> = HashMap::default();
     let mut forms: Vec<tagger::WordForms> = Vec::new();
     let mut word_scores: Vec<([f32; tagger::N_LABELS], [f32; tagger::N_LABELS])> = Vec::new();
     let mut buffer = Vec::with_capacity(64);
@@ -214,12 +214,12 @@ fn make_consistent<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>]) 
             .map(AsRef::as_ref)
             .collect()
     };
-    let mut votes: HashMap<Vec<&str>, [usize; 5]> = HashMap::new();
+    let mut votes: HashMap<Vec<&str>, [usize; 5]> = HashMap::default();
     for e in &found {
         votes.entry(text(e)).or_default()[e.kind as usize] += 1;
     }
     // Surnames of people named in full ("Trump" after "Donald Trump").
-    let mut surnames: HashMap<&str, usize> = HashMap::new();
+    let mut surnames: HashMap<&str, usize> = HashMap::default();
     for e in &found {
         let words = text(e);
         if e.kind == 1 && words.len() >= 2 {

@@ -12,7 +12,7 @@
 //! our tokenizer agree); typographic quotes and dashes are folded to the
 //! ASCII forms the training data uses before features are computed.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The labels, in the order of the model's weight rows. IOB2.
 pub const LABELS: [&str; 9] = [
@@ -195,8 +195,8 @@ pub struct DocContext {
 
 impl DocContext {
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
-        let mut lower = HashSet::new();
-        let mut capitalised = HashSet::new();
+        let mut lower = HashSet::default();
+        let mut capitalised = HashSet::default();
         for s in sentences {
             let caps_sentence = is_caps_sentence(s);
             for (i, w) in s.iter().enumerate() {
@@ -452,12 +452,12 @@ pub fn aggregate_features<S: AsRef<str>>(
     sentences: &[Vec<S>],
     first_pass: &[Vec<u8>],
 ) -> Vec<Vec<Vec<u64>>> {
+    use rustc_hash::FxHashMap as HashMap;
     use std::borrow::Cow;
-    use std::collections::HashMap;
     // How often the first pass gave each label type to each word; a token
     // then sees the counts of the word's other occurrences (its own taken
     // out), in time linear in the document.
-    let mut ids: HashMap<Cow<str>, usize> = HashMap::new();
+    let mut ids: HashMap<Cow<str>, usize> = HashMap::default();
     let mut counts: Vec<[usize; 5]> = Vec::new();
     let token_ids: Vec<Vec<Option<usize>>> = sentences
         .iter()
