@@ -77,7 +77,7 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
     let token_sentence = doc.token_sentences();
     let mention_at = mention_index(doc);
     let quoted = doc.inside_quotes();
-    let cue_heads = crate::claims::cue_model::heads(doc);
+    let cue_heads = crate::claims::cue_heads(doc);
     for k in 0..quotes.len() {
         attribute(
             doc,
@@ -393,7 +393,7 @@ fn attribute(
         let cue_range = if doc.token_text(cue) == "according" {
             cue..(cue + 2).min(q.open)
         } else {
-            cue..cue + 1
+            cue..crate::claims::cue_extent(doc, cue, q.open)
         };
         // "X's remark that": the speaker is the possessor.
         let subject_end = if cue > floor && matches!(doc.token_text(cue - 1), "'s" | "’s") {
