@@ -178,6 +178,31 @@ pub enum ClaimKind {
     Indirect,
 }
 
+/// What a stance is about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StanceTarget {
+    /// An actor (index into `Doc::actors`).
+    Actor(usize),
+    /// A topic that is not an actor: the tokens of its noun or verb phrase.
+    Topic(Range<usize>),
+}
+
+/// A position an actor takes toward an actor or a topic, with its
+/// evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stance {
+    pub holder: usize,
+    pub target: StanceTarget,
+    /// -1 (opposes) .. 1 (supports).
+    pub score: f32,
+    /// True when the evidence says the position is guarded or undecided.
+    pub guarded: bool,
+    /// Indexes into `Doc::claims`.
+    pub claims: Vec<usize>,
+    /// Sentence indexes, for evidence that is not a claim.
+    pub sentences: Vec<usize>,
+}
+
 /// An attributed statement: token ranges of its source, cue and content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
@@ -213,6 +238,8 @@ pub struct Doc {
     pub quotes: Vec<Quotation>,
     /// Attributed statements in text order (filled by the claim stage).
     pub claims: Vec<Claim>,
+    /// Positions of actors, by holder (filled by the stance stage).
+    pub stances: Vec<Stance>,
 }
 
 impl Doc {

@@ -10,7 +10,7 @@
 //!    into actors;
 //! 4. [`quotes`]: direct quotations with speaker and cue;
 //! 5. [`claims`]: attributed statements, quoted or reported;
-//! 6. stances (still to come: the brief carries an empty list);
+//! 6. [`stances`]: positions of actors toward actors and topics;
 //! 7. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
 //!
 //! ```
@@ -26,6 +26,7 @@ pub mod entities;
 pub mod input;
 pub mod quotes;
 pub mod report;
+pub mod stances;
 pub mod tokenize;
 
 pub use report::{Brief, Extras};
@@ -38,5 +39,6 @@ pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
     doc.cue_heads = claims::cue_model::detect(&doc);
     doc.quotes = quotes::extract(&doc);
     doc.claims = claims::extract(&doc);
+    doc.stances = stances::extract(&doc);
     report::build(&doc, path, bytes, extras)
 }

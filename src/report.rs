@@ -6,7 +6,7 @@
 //! from what `brief analyze` prints. Field names are a public interface that
 //! users' scripts depend on: add fields, never rename or retype them.
 
-use crate::doc::{self, Doc, QuoteDir, TokenKind};
+use crate::doc::{self, Doc, QuoteDir, StanceTarget, TokenKind};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -155,11 +155,23 @@ pub struct Stance {
     pub polarity: Polarity,
     /// -1..1
     pub score: f64,
-    /// Claim ids that support the stance.
-    pub evidence: Vec<String>,
-    /// Sentence indexes that support it where the evidence is not a claim.
+    /// What shows the stance, never empty: claim ids, then the indexes of
+    /// sentences whose evidence is not a claim.
+    pub evidence: Vec<Evidence>,
+    /// The sentence indexes of `evidence` on their own (0-based, as in
+    /// `--with sentences`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub sentences: Vec<usize>,
+}
+
+/// One piece of a stance's evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Evidence {
+    /// A claim id.
+    Claim(String),
+    /// A sentence index.
+    Sentence(usize),
 }
 
 /// A sentence, when asked for with `--with sentences`.
@@ -337,6 +349,41 @@ fn quotes_out(doc: &Doc) -> Vec<Quote> {
         .collect()
 }
 
+fn stances_out(doc: &Doc) -> Vec<Stance> {
+    doc.stances
+        .iter()
+        .map(|s| {
+            let polarity = if s.guarded || s.score.abs() < crate::stances::POLAR {
+                Polarity::Neutral
+            } else if s.score > 0.0 {
+                Polarity::Support
+            } else {
+                Polarity::Oppose
+            };
+            Stance {
+                holder: actor_id(s.holder),
+                target: match &s.target {
+                    StanceTarget::Actor(a) => Target::Actor(actor_id(*a)),
+                    StanceTarget::Topic(r) => Target::Topic {
+                        text: doc.slice(doc.token_range(r.clone())).to_string(),
+                    },
+                },
+                polarity,
+                // Two decimals: the score is a rough strength, and short
+                // numbers keep the brief readable.
+                score: (s.score as f64 * 100.0).round() / 100.0,
+                evidence: s
+                    .claims
+                    .iter()
+                    .map(|k| Evidence::Claim(format!("C{}", k + 1)))
+                    .chain(s.sentences.iter().map(|&i| Evidence::Sentence(i)))
+                    .collect(),
+                sentences: s.sentences.clone(),
+            }
+        })
+        .collect()
+}
+
 fn claims_out(doc: &Doc) -> Vec<Claim> {
     doc.claims
         .iter()
@@ -417,9 +464,7 @@ pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
         actors: actors_out(doc),
         quotes: quotes_out(doc),
         claims: claims_out(doc),
-        // Stances are the pipeline stage still to come; until it exists the
-        // brief says so with an empty list.
-        stances: Vec::new(),
+        stances: stances_out(doc),
         sentences,
         tokens,
     }

@@ -139,6 +139,37 @@ fn check_references(b: &serde_json::Value) {
         }
         check_parts(&c["content"]);
     }
+    let claims = ids("claims");
+    let sentences = b["stats"]["sentences"].as_u64().unwrap();
+    for s in b["stances"].as_array().unwrap() {
+        let holder = s["holder"].as_str().unwrap();
+        assert!(
+            actors.iter().any(|a| a == holder),
+            "stance holder {holder} is no actor"
+        );
+        match &s["target"] {
+            Value::String(t) => assert!(
+                actors.iter().any(|a| a == t),
+                "stance target {t} is no actor"
+            ),
+            t => assert!(!t["text"].as_str().unwrap().is_empty(), "empty topic"),
+        }
+        let evidence = s["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty(), "stance without evidence");
+        for e in evidence {
+            match e {
+                Value::String(c) => {
+                    assert!(claims.iter().any(|x| x == c), "evidence {c} is no claim")
+                }
+                n => assert!(
+                    n.as_u64().unwrap() < sentences,
+                    "evidence sentence {n} out of range"
+                ),
+            }
+        }
+        let score = s["score"].as_f64().unwrap();
+        assert!((-1.0..=1.0).contains(&score), "score {score}");
+    }
 }
 
 /// Pieces of news text, so that generated inputs reach the interesting
@@ -189,6 +220,11 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("according to".to_string()),
         Just("Maria Delgado".to_string()),
         Just("“We want peace,” she said.".to_string()),
+        Just("thanked Maria Delgado for".to_string()),
+        Just("Delgado's hopes of".to_string()),
+        Just("was criticized by".to_string()),
+        Just("said the plan was unrealistic".to_string()),
+        Just(", especially with".to_string()),
         Just("e\u{301}".to_string()),
         Just("\u{200B}".to_string()),
         Just("👍🏽".to_string()),
