@@ -26,6 +26,7 @@
 use crate::doc::{Doc, Stance, StanceTarget, TokenKind};
 use crate::entities::linking::is_title_word;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -165,7 +166,7 @@ struct Observation {
 /// What the rules need to know about each token.
 struct Context<'a> {
     doc: &'a Doc,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     mention_at: Vec<Option<usize>>,
     cue_claim: Vec<Option<usize>>,
     content_claim: Vec<Option<usize>>,
@@ -194,7 +195,16 @@ impl<'a> Context<'a> {
         }
         Context {
             doc,
-            lower: (0..n).map(|i| doc.token_text(i).to_lowercase()).collect(),
+            lower: (0..n)
+                .map(|i| {
+                    let t = doc.token_text(i);
+                    if t.chars().any(char::is_uppercase) {
+                        Cow::Owned(t.to_lowercase())
+                    } else {
+                        Cow::Borrowed(t)
+                    }
+                })
+                .collect(),
             mention_at,
             cue_claim,
             content_claim,
@@ -509,6 +519,9 @@ fn object_of(cx: &Context, start: usize, limit: usize) -> Option<StanceTarget> {
                 || matches!(w, "because" | "but" | "although" | "while" | "which" | "who")
                 // "dismissed the plan as naive": "as" brings the judgement.
                 || (end > o + 1 && w == "as")
+                // A new clause: "a ceasefire if parliament …".
+                || (end > o
+                    && matches!(w, "that" | "if" | "unless" | "until" | "when" | "whether"))
                 || (end > o && COPULAS.contains(&w))
                 // "a veto and attempted to …": a second verb.
                 || (end > o
@@ -539,10 +552,65 @@ fn object_of(cx: &Context, start: usize, limit: usize) -> Option<StanceTarget> {
 /// prepositional phrase or a fragment ("after the debate", "it", "are
 /// now").
 const NOT_TOPIC_START: &[&str] = &[
-    "i", "you", "he", "she", "it", "we", "they", "me", "him", "them", "us", "this", "there", "and",
-    "or", "but", "so", "as", "if", "when", "while", "because", "what", "why", "how", "is", "are",
-    "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-    "can", "may", "might", "must", "do", "does", "did", "not", "one", "far",
+    "i",
+    "you",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "me",
+    "him",
+    "them",
+    "us",
+    "this",
+    "there",
+    "and",
+    "or",
+    "but",
+    "so",
+    "as",
+    "if",
+    "when",
+    "while",
+    "because",
+    "what",
+    "why",
+    "how",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "one",
+    "far",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "now",
+    "then",
+    "again",
 ];
 
 /// Whether tokens `r` make a topic a reader would recognise: a phrase that
@@ -555,6 +623,19 @@ fn good_topic(cx: &Context, r: Range<usize>) -> bool {
     if NOT_TOPIC_START.contains(&first)
         || (PREPOSITIONS.contains(&first) && first != "to")
         || !cx.is_word(r.start) && !matches!(cx.doc.tokens[r.start].kind, TokenKind::Quote(_))
+    {
+        return false;
+    }
+    // "X that the delays …": two clauses, no phrase.
+    if (r.start + 1..r.end).any(|i| cx.word(i) == "that") {
+        return false;
+    }
+    // A quotation as a topic only when it names something ("a “reset”
+    // policy"), not when it is a whole statement.
+    if matches!(cx.doc.tokens[r.start].kind, TokenKind::Quote(_))
+        && (r.len() > 6
+            || r.clone()
+                .any(|i| crate::claims::is_verb_helper(cx.doc.token_text(i))))
     {
         return false;
     }
