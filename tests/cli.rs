@@ -494,3 +494,56 @@ fn quotes_and_claims_of_a_fixture() {
     let text = std::fs::read_to_string(fixture("port-strike.txt")).unwrap();
     assert_eq!(check_spans(b, &text), span_count(b));
 }
+
+#[test]
+fn stances_of_a_fixture() {
+    let b = &ok_briefs(brief().arg("analyze").arg(fixture("ceasefire-call.txt")))[0];
+    let name_of = |id: &str| -> String {
+        b["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let stances: Vec<(String, String, String)> = b["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let target = match &s["target"] {
+                Value::String(id) => name_of(id),
+                t => t["text"].as_str().unwrap().to_string(),
+            };
+            (
+                name_of(s["holder"].as_str().unwrap()),
+                target,
+                s["polarity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |h: &str, t: &str, p: &str| stances.iter().any(|s| s.0 == h && s.1 == t && s.2 == p);
+    // "… had spoken by phone and agreed to open talks on a border ceasefire"
+    assert!(
+        has(
+            "Helena Varga",
+            "open talks on a border ceasefire",
+            "support"
+        ),
+        "{stances:?}"
+    );
+    // "Lenz … welcomed the talks but warned …"
+    assert!(has("Gábor Lenz", "the talks", "support"), "{stances:?}");
+    // Ordered by holder (actor order), every stance with evidence.
+    let holders: Vec<u64> = b["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["holder"].as_str().unwrap()[1..].parse().unwrap())
+        .collect();
+    assert!(holders.windows(2).all(|w| w[0] <= w[1]), "{holders:?}");
+    for s in b["stances"].as_array().unwrap() {
+        assert!(!s["evidence"].as_array().unwrap().is_empty());
+    }
+}
