@@ -19,6 +19,7 @@
 //! assert_eq!(brief.stats.sentences, 2);
 //! ```
 
+pub mod batch;
 pub mod claims;
 pub mod conll;
 pub mod doc;
