@@ -266,18 +266,21 @@ fn analyze(args: AnalyzeArgs) -> io::Result<ExitCode> {
 }
 
 fn progress_bar(total: Option<usize>) -> indicatif::ProgressBar {
-    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    let bar = match total {
-        Some(n) => ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr())
-            .with_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} articles  {per_sec}  ETA {eta}")
-                    .expect("the template is valid"),
-            ),
-        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{spinner} {pos} records  {per_sec}")
-                .expect("the template is valid"),
-        ),
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+    let rate = |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+        let _ = write!(w, "{:.0}/s", state.per_sec());
     };
+    let (template, length) = match total {
+        Some(n) => (
+            "{bar:40} {pos}/{len} articles  {rate}  ETA {eta}",
+            Some(n as u64),
+        ),
+        None => ("{spinner} {pos} records  {rate}", None),
+    };
+    let style = ProgressStyle::with_template(template)
+        .expect("the template is valid")
+        .with_key("rate", rate);
+    let bar = ProgressBar::with_draw_target(length, ProgressDrawTarget::stderr()).with_style(style);
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
 }

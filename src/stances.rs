@@ -38,7 +38,7 @@ enum PartOfSpeech {
 }
 
 struct Lexicon {
-    attitudes: HashMap<&'static str, (i8, PartOfSpeech)>,
+    attitudes: HashMap<String, (i8, PartOfSpeech)>,
     valence: HashMap<&'static str, f32>,
 }
 
@@ -60,7 +60,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             let polarity = polarity.parse().unwrap_or(0);
             // A word that is both ("hope", "support") is listed as a verb
             // first; the noun reading is found from its context.
-            attitudes.entry(word).or_insert((polarity, pos));
+            for form in inflections(word) {
+                attitudes.entry(form).or_insert((polarity, pos));
+            }
         }
     }
     let mut valence = HashMap::default();
@@ -80,34 +82,39 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// The attitude entry of a word in any inflection ("thanked", "thanking",
-/// "slammed", "criticizes", "aspirations").
+/// "slammed", "criticizes", "aspirations"): one lookup in a table of all
+/// forms, made once.
 fn attitude(lower: &str) -> Option<(i8, PartOfSpeech)> {
-    let table = &LEXICON.attitudes;
-    if let Some(&a) = table.get(lower) {
-        return Some(a);
+    LEXICON.attitudes.get(lower).copied()
+}
+
+/// The inflected forms of an attitude lemma: -s/-es, -ed/-d, -ing, with
+/// y -> ies/ied, a dropped final e, and a doubled final consonant ("slam",
+/// "slammed").
+fn inflections(lemma: &str) -> Vec<String> {
+    let mut forms = vec![lemma.to_string()];
+    // "agree" keeps its e in "agreeing"; "urge" drops it in "urging".
+    let stem_e = lemma.strip_suffix('e').filter(|stem| !stem.ends_with('e'));
+    if let Some(stem) = lemma.strip_suffix('y') {
+        forms.extend([format!("{stem}ies"), format!("{stem}ied")]);
+    } else if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        forms.push(format!("{lemma}es"));
+    } else {
+        forms.push(format!("{lemma}s"));
     }
-    let mut stems: Vec<String> = Vec::new();
-    for (suffix, replacements) in [
-        ("ies", &["y"][..]),
-        ("ied", &["y"][..]),
-        ("ing", &["", "e"][..]),
-        ("ed", &["", "e"][..]),
-        ("es", &[""][..]),
-        ("s", &[""][..]),
-        ("d", &[""][..]),
-    ] {
-        if let Some(stem) = lower.strip_suffix(suffix) {
-            for r in replacements {
-                stems.push(format!("{stem}{r}"));
-            }
-            // "slammed" -> "slam"
-            let bytes = stem.as_bytes();
-            if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-                stems.push(stem[..stem.len() - 1].to_string());
-            }
-        }
+    match stem_e {
+        Some(stem) => forms.extend([format!("{lemma}d"), format!("{stem}ing")]),
+        None if lemma.ends_with('e') => forms.extend([format!("{lemma}d"), format!("{lemma}ing")]),
+        None => forms.extend([format!("{lemma}ed"), format!("{lemma}ing")]),
     }
-    stems.iter().find_map(|s| table.get(s.as_str()).copied())
+    let bytes = lemma.as_bytes();
+    let n = bytes.len();
+    let consonant = |b: u8| !b"aeiouwxy".contains(&b);
+    if n >= 3 && consonant(bytes[n - 1]) && !consonant(bytes[n - 2]) && consonant(bytes[n - 3]) {
+        let last = bytes[n - 1] as char;
+        forms.extend([format!("{lemma}{last}ed"), format!("{lemma}{last}ing")]);
+    }
+    forms
 }
 
 fn valence(lower: &str) -> Option<f32> {

@@ -392,10 +392,14 @@ impl Linker<'_> {
         for (k, s) in doc.sentences.iter().enumerate() {
             let mut i = s.tokens.start;
             while i < s.tokens.end {
+                // Names start with a capital: most tokens are out at once.
+                if taken[i] || !self.word(i).starts_with(|c: char| c.is_uppercase()) {
+                    i += 1;
+                    continue;
+                }
                 let found = (1..=4).rev().find(|&len| {
                     i + len <= s.tokens.end
                         && !taken[i..i + len].iter().any(|&t| t)
-                        && self.word(i).starts_with(|c: char| c.is_uppercase())
                         && gazetteer::place(self.text(i..i + len)).is_some()
                 });
                 match found {

@@ -201,9 +201,13 @@ impl DocContext {
             let caps_sentence = is_caps_sentence(s);
             for (i, w) in s.iter().enumerate() {
                 let w = w.as_ref();
+                // Look before inserting: most words repeat, and a copy is
+                // made only for a new one.
                 if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(w.to_string());
-                } else if i > 0 && !caps_sentence && starts_upper(w) {
+                    if !lower.contains(w) {
+                        lower.insert(w.to_string());
+                    }
+                } else if i > 0 && !caps_sentence && starts_upper(w) && !capitalised.contains(w) {
                     capitalised.insert(w.to_string());
                 }
             }
@@ -214,12 +218,14 @@ impl DocContext {
 
 /// A headline or table row in capitals: case says little there.
 fn is_caps_sentence<S: AsRef<str>>(s: &[S]) -> bool {
-    let words: Vec<&str> = s
-        .iter()
-        .map(AsRef::as_ref)
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    words.len() >= 2 && words.iter().filter(|w| is_all_caps_word(w)).count() * 10 >= words.len() * 8
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in s.iter().map(AsRef::as_ref) {
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(is_all_caps_word(w));
+        }
+    }
+    words >= 2 && caps * 10 >= words * 8
 }
 
 /// Per-token feature hashes of one sentence, flattened.
