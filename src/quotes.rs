@@ -53,6 +53,9 @@ const EXTRA_CUES: &[&str] = &[
 
 /// Whether `word` reports speech, writing or belief.
 pub fn is_cue(word: &str) -> bool {
+    if !word.starts_with(char::is_alphabetic) {
+        return false;
+    }
     let known = |w: &str| CUES.contains(w) || EXTRA_CUES.contains(&w);
     // Most words are plain lower-case ASCII: no copy for those.
     if word
@@ -78,6 +81,9 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
     let mention_at = mention_index(doc);
     let quoted = doc.inside_quotes();
     let cue_heads = crate::claims::cue_heads(doc);
+    // The last quotation with a speaker, kept as we go: looking back for it
+    // each time would make a run of unattributed quotations quadratic.
+    let mut last_spoken: Option<usize> = None;
     for k in 0..quotes.len() {
         attribute(
             doc,
@@ -87,8 +93,13 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
             &cue_heads,
             &mut quotes[k],
         );
-        if quotes[k].speaker_mention.is_none() && k > 0 {
-            carry_over(doc, &token_sentence, &mut quotes, k);
+        if quotes[k].speaker_mention.is_none() {
+            if let Some(prev) = last_spoken {
+                carry_over(doc, &token_sentence, &mut quotes, prev, k);
+            }
+        }
+        if quotes[k].speaker.is_some() || quotes[k].speaker_mention.is_some() {
+            last_spoken = Some(k);
         }
     }
     quotes
@@ -456,16 +467,16 @@ fn pronoun_actor(doc: &Doc, mention_at: &[Option<usize>], range: &Range<usize>) 
 /// A quotation with no cue of its own continues the quotes of the speaker
 /// before it: in its paragraph, or in the paragraph just before when its
 /// own paragraph is all quotation.
-fn carry_over(doc: &Doc, token_sentence: &[usize], quotes: &mut [Quotation], k: usize) {
+fn carry_over(
+    doc: &Doc,
+    token_sentence: &[usize],
+    quotes: &mut [Quotation],
+    prev: usize,
+    k: usize,
+) {
     let (before, rest) = quotes.split_at_mut(k);
     let q = &mut rest[0];
-    let Some(prev) = before
-        .iter()
-        .rev()
-        .find(|p| p.speaker.is_some() || p.speaker_mention.is_some())
-    else {
-        return;
-    };
+    let prev = &before[prev];
     let paragraph = |t: usize| doc.sentences[token_sentence[t]].paragraph;
     let this_p = paragraph(q.parts[0].start);
     let prev_p = paragraph(prev.parts[prev.parts.len() - 1].end - 1);
