@@ -8,6 +8,7 @@
 //! size of a token keeps the hot loops in cache.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Which way a quotation mark faces, decided from the mark itself when it is
 /// typographic and from its neighbours when it is straight.
@@ -240,12 +241,35 @@ pub struct Doc {
     pub claims: Vec<Claim>,
     /// Positions of actors, by holder (filled by the stance stage).
     pub stances: Vec<Stance>,
+    /// Lower-case forms of the tokens that have one different from their
+    /// text, made on first use. Most stages compare words regardless of
+    /// case; one table spares each look-up a copy of the word.
+    pub(crate) lower_forms: OnceLock<Vec<Option<Box<str>>>>,
 }
 
 impl Doc {
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &str {
         &self.text[self.tokens[i].bytes()]
+    }
+
+    /// Token `i` in lower case (`str::to_lowercase`), without a copy.
+    pub fn token_lower(&self, i: usize) -> &str {
+        let forms = self.lower_forms.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|t| {
+                    let word = self.token_text(t);
+                    let changes = if word.is_ascii() {
+                        word.bytes().any(|b| b.is_ascii_uppercase())
+                    } else {
+                        word.chars().any(|c| !c.is_lowercase())
+                    };
+                    let lower = changes.then(|| word.to_lowercase());
+                    lower.filter(|l| l != word).map(String::into_boxed_str)
+                })
+                .collect()
+        });
+        forms[i].as_deref().unwrap_or_else(|| self.token_text(i))
     }
 
     /// The stretch of text from the start of token `tokens.start` to the end

@@ -206,11 +206,11 @@ fn speaker_phrase(
             || (matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number)
                 && !is_cue(doc.token_text(k)))
     });
-    let first = doc.token_text(phrase.start).to_lowercase();
+    let first = doc.token_lower(phrase.start);
     if !wordy
-        || FUNCTION_WORDS.contains(&first.as_str())
+        || FUNCTION_WORDS.contains(&first)
             && !matches!(
-                first.as_str(),
+                first,
                 "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i"
             )
     {
@@ -274,7 +274,7 @@ fn speaker_before(
     let looks_like_np = !phrase.is_empty()
         && phrase.len() <= 4
         && !matches!(
-            doc.token_text(phrase.start).to_lowercase().as_str(),
+            doc.token_lower(phrase.start),
             "and" | "but" | "that" | "which" | "who"
         );
     looks_like_np.then_some((phrase, None))
@@ -294,10 +294,10 @@ fn speaker_after(
         return Some((m.tokens.clone(), Some(m.actor)));
     }
     // "“…” suggests that Phoenix …": a clause follows, not a speaker.
-    let first = doc.token_text(start).to_lowercase();
-    if FUNCTION_WORDS.contains(&first.as_str())
+    let first = doc.token_lower(start);
+    if FUNCTION_WORDS.contains(&first)
         && !matches!(
-            first.as_str(),
+            first,
             "the"
                 | "a"
                 | "an"
@@ -345,7 +345,7 @@ fn attribute(
     // clause (", which indicated ...") or a new clause reports nothing.
     let opens_clause = i < end_sentence.tokens.end
         && matches!(
-            doc.token_text(i).to_lowercase().as_str(),
+            doc.token_lower(i),
             "which" | "who" | "that" | "and" | "but" | "as" | "so" | "to"
         );
     let sentence_end = end_sentence.tokens.end;

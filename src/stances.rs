@@ -26,7 +26,6 @@
 use crate::doc::{Doc, Stance, StanceTarget, TokenKind};
 use crate::entities::linking::is_title_word;
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -173,7 +172,6 @@ struct Observation {
 /// What the rules need to know about each token.
 struct Context<'a> {
     doc: &'a Doc,
-    lower: Vec<Cow<'a, str>>,
     mention_at: Vec<Option<usize>>,
     cue_claim: Vec<Option<usize>>,
     content_claim: Vec<Option<usize>>,
@@ -202,16 +200,6 @@ impl<'a> Context<'a> {
         }
         Context {
             doc,
-            lower: (0..n)
-                .map(|i| {
-                    let t = doc.token_text(i);
-                    if t.chars().any(char::is_uppercase) {
-                        Cow::Owned(t.to_lowercase())
-                    } else {
-                        Cow::Borrowed(t)
-                    }
-                })
-                .collect(),
             mention_at,
             cue_claim,
             content_claim,
@@ -220,8 +208,8 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+    fn word(&self, i: usize) -> &'a str {
+        self.doc.token_lower(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -229,7 +217,7 @@ impl<'a> Context<'a> {
     }
 
     fn possessive_at(&self, i: usize) -> bool {
-        i < self.lower.len() && matches!(self.word(i), "'s" | "’s" | "'" | "’")
+        i < self.doc.tokens.len() && matches!(self.word(i), "'s" | "’s" | "'" | "’")
     }
 
     fn sentence_range(&self, i: usize) -> Range<usize> {

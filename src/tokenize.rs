@@ -923,6 +923,15 @@ fn detect_title(doc: &Doc) -> Option<usize> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn lower_case_forms_are_those_of_to_lowercase() {
+        let doc =
+            segment("The PRESIDENT of ÉTAT met Ǆemal in İstanbul; ΣΟΦΙΑ said “no” 42.".into());
+        for i in 0..doc.tokens.len() {
+            assert_eq!(doc.token_lower(i), doc.token_text(i).to_lowercase());
+        }
+    }
+
     fn toks(text: &str) -> Vec<String> {
         let doc = segment(text.to_string());
         (0..doc.tokens.len())

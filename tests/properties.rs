@@ -99,8 +99,15 @@ fn check_references(b: &serde_json::Value) {
             .unwrap()
             .iter()
             .map(|x| x["id"].as_str().unwrap().to_string())
-            .collect()
+            .collect::<Vec<_>>()
     };
+    for key in ["actors", "quotes", "claims"] {
+        let mut all = ids(key);
+        let count = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), count, "{key} ids are not unique");
+    }
     let (actors, quotes) = (ids("actors"), ids("quotes"));
     let check_parts = |span: &Value| {
         if let Some(parts) = span.get("parts").and_then(Value::as_array) {
@@ -250,5 +257,38 @@ proptest! {
     fn news_like_text_segments_consistently(text in newsy()) {
         check_doc(&segment(text.clone()));
         check_brief(&text);
+    }
+}
+
+/// Runs the real binary over JSONL records on stdin. Some generated
+/// articles hold NUL and are refused, so the whole outcome is compared:
+/// status, briefs and messages.
+fn briefs_with_jobs(records: &[u8], jobs: &str) -> std::process::Output {
+    common::brief()
+        .args(["analyze", "--input", "jsonl", "--jobs", jobs, "-"])
+        .write_stdin(records.to_vec())
+        .output()
+        .unwrap()
+}
+
+proptest! {
+    // Each case starts the binary twice; fewer cases keep the suite quick.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn output_is_byte_identical_across_jobs(articles in prop::collection::vec(newsy(), 1..12)) {
+        let mut records = Vec::new();
+        for (i, text) in articles.iter().enumerate() {
+            let record = serde_json::json!({"id": format!("a{i}"), "text": text});
+            records.extend(serde_json::to_vec(&record).unwrap());
+            records.push(b'\n');
+        }
+        let one = briefs_with_jobs(&records, "1");
+        let refused = String::from_utf8_lossy(&one.stderr).lines().count();
+        let briefs = one.stdout.iter().filter(|&&b| b == b'\n').count();
+        prop_assert_eq!(briefs + refused, articles.len());
+        prop_assert_eq!(one.status.success(), refused == 0);
+        let three = briefs_with_jobs(&records, "3");
+        prop_assert!(one == three, "--jobs 3 changed the outcome");
     }
 }

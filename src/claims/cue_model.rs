@@ -26,35 +26,22 @@ static MODEL: LazyLock<CueModel> = LazyLock::new(|| {
 });
 
 /// What the features of a document need beyond its tokens.
-pub struct CueContext<'a> {
+pub struct CueContext {
     /// For each token: inside quotation marks.
     pub quoted: Vec<bool>,
     /// For each token: part of an actor mention.
     pub in_mention: Vec<bool>,
-    /// For each token: its text in lower case (borrowed when it already is).
-    lower: Vec<Cow<'a, str>>,
 }
 
-impl<'a> CueContext<'a> {
-    pub fn new(doc: &'a Doc) -> CueContext<'a> {
+impl CueContext {
+    pub fn new(doc: &Doc) -> CueContext {
         let mut in_mention = vec![false; doc.tokens.len()];
         for m in &doc.mentions {
             in_mention[m.tokens.clone()].fill(true);
         }
-        let lower = (0..doc.tokens.len())
-            .map(|i| {
-                let t = doc.token_text(i);
-                if t.chars().any(char::is_uppercase) {
-                    Cow::Owned(t.to_lowercase())
-                } else {
-                    Cow::Borrowed(t)
-                }
-            })
-            .collect();
         CueContext {
             quoted: doc.inside_quotes(),
             in_mention,
-            lower,
         }
     }
 }
@@ -68,7 +55,7 @@ pub fn features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
-    let word: &str = &ctx.lower[i];
+    let word = doc.token_lower(i);
     let at = |k: isize| -> &str {
         let k = i as isize + k;
         if k < sentence.start as isize {
@@ -76,7 +63,7 @@ pub fn features(
         } else if k >= sentence.end as isize {
             "</s>"
         } else {
-            &ctx.lower[k as usize]
+            doc.token_lower(k as usize)
         }
     };
     let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));

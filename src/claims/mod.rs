@@ -254,9 +254,9 @@ fn source_before(
     }
     let mut start = end;
     while start > floor && end - start < 4 && doc.tokens[start - 1].kind == TokenKind::Word {
-        let w = doc.token_text(start - 1).to_lowercase();
+        let w = doc.token_lower(start - 1);
         if matches!(
-            w.as_str(),
+            w,
             "and" | "but" | "that" | "which" | "who" | "as" | "while" | "because" | "when"
         ) {
             break;
@@ -281,31 +281,29 @@ fn clause_end(doc: &Doc, from: usize, end: usize) -> usize {
         if depth > 0 || i + 1 >= end {
             continue;
         }
-        let next = text(i + 1).to_lowercase();
+        let next = doc.token_lower(i + 1);
         let stop = match text(i) {
             ";" => true,
-            "—" | "--" | "–" => matches!(next.as_str(), "and" | "but" | "although" | "though"),
+            "—" | "--" | "–" => matches!(next, "and" | "but" | "although" | "though"),
             "," => {
-                matches!(
-                    next.as_str(),
-                    "although" | "though" | "whereas" | "while" | "but"
-                ) || (next == "and"
-                    && i + 2 < end
-                    && matches!(
-                        text(i + 2).to_lowercase().as_str(),
-                        "when"
-                            | "while"
-                            | "if"
-                            | "as"
-                            | "after"
-                            | "before"
-                            | "he"
-                            | "she"
-                            | "they"
-                            | "we"
-                            | "i"
-                            | "it"
-                    ))
+                matches!(next, "although" | "though" | "whereas" | "while" | "but")
+                    || (next == "and"
+                        && i + 2 < end
+                        && matches!(
+                            doc.token_lower(i + 2),
+                            "when"
+                                | "while"
+                                | "if"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "it"
+                        ))
             }
             "and" | "but" => i > from + 2 && is_cue(text(i + 1)),
             _ => false,
@@ -704,10 +702,10 @@ fn reported_speech(
         if k + 1 >= sentence.end {
             continue;
         }
-        let next = text(k + 1).to_lowercase();
+        let next = doc.token_lower(k + 1);
         let clause_follows = next == "that"
             || matches!(
-                next.as_str(),
+                next,
                 "he" | "she"
                     | "they"
                     | "it"
@@ -726,14 +724,14 @@ fn reported_speech(
             // starts the clause.
             || (is_speech_verb(text(k))
                 && doc.tokens[k + 1].kind == TokenKind::Word
-                && !continues_verb_phrase(&next));
+                && !continues_verb_phrase(next));
         // "wants to preserve ...": the infinitive is the content;
         // "complained about his mic": the preposition joins the cue.
         let mut cue_end = k + 1;
         let content_start = if clause_follows || next == "to" {
             k + 1
         } else if matches!(
-            next.as_str(),
+            next,
             "about"
                 | "for"
                 | "on"
@@ -793,7 +791,7 @@ fn reported_speech(
         let gerund = text(head).ends_with("ing")
             && head > sentence.start
             && matches!(
-                text(head - 1).to_lowercase().as_str(),
+                doc.token_lower(head - 1),
                 "by" | "after" | "while" | "before" | "when" | ","
             );
         let found = if coordinated || gerund {
@@ -1044,7 +1042,7 @@ fn end_attribution(
     let content = sentence.start..comma;
     let clause_next = k + 1 < sentence.end
         && matches!(
-            text(k + 1).to_lowercase().as_str(),
+            doc.token_lower(k + 1),
             "that" | "he" | "she" | "it" | "they" | "we" | "i" | "there"
         );
     if comma + 1 == k && !clause_next && is_speech_verb(text(k)) {
@@ -1057,7 +1055,7 @@ fn end_attribution(
         // "…, said the schools were too far away": a clause, not a source.
         let has_verb = source.clone().any(|i| {
             matches!(
-                text(i).to_lowercase().as_str(),
+                doc.token_lower(i),
                 "is" | "are"
                     | "was"
                     | "were"
@@ -1133,27 +1131,21 @@ fn claim(
 }
 
 fn flags(doc: &Doc, c: &mut Claim) {
-    let words = |r: &Range<usize>| {
-        r.clone()
-            .map(|i| doc.token_text(i).to_lowercase())
-            .collect::<Vec<_>>()
-    };
+    let words = |r: &Range<usize>| r.clone().map(|i| doc.token_lower(i)).collect::<Vec<_>>();
     if let Some(cue) = &c.cue {
         let cue_words = words(cue);
-        c.hedged |= cue_words.iter().any(|w| HEDGING_CUES.contains(&w.as_str()));
+        c.hedged |= cue_words.iter().any(|w| HEDGING_CUES.contains(w));
         c.negated |= cue_words
             .iter()
-            .any(|w| DENIALS.contains(&w.as_str()) || NEGATIONS.contains(&w.as_str()));
+            .any(|w| DENIALS.contains(w) || NEGATIONS.contains(w));
         let before = cue.start.saturating_sub(2)..cue.start;
-        c.negated |= words(&before)
-            .iter()
-            .any(|w| NEGATIONS.contains(&w.as_str()));
+        c.negated |= words(&before).iter().any(|w| NEGATIONS.contains(w));
     }
     c.hedged |= c
         .content
         .iter()
         .flat_map(words)
-        .any(|w| HEDGES.contains(&w.as_str()));
+        .any(|w| HEDGES.contains(&w));
 }
 
 #[cfg(test)]

@@ -249,8 +249,11 @@ const ORG_SUFFIXES: &[&str] = &[
 ];
 
 pub fn is_title_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    TITLE_WORDS.contains(&lower.as_str())
+    // The list is lower-case ASCII, so an ASCII word needs no lowered copy.
+    if w.is_ascii() {
+        return TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    }
+    TITLE_WORDS.contains(&w.to_lowercase().as_str())
 }
 
 /// One name the tagger found, cleaned and typed.
@@ -447,7 +450,7 @@ impl Linker<'_> {
             // the name after "of".
             if let Some(of) = (r.start + 1..r.end.saturating_sub(1)).find(|&k| self.word(k) == "of")
             {
-                if ROLE_PLURALS.contains(&self.word(r.start).to_lowercase().as_str()) {
+                if ROLE_PLURALS.contains(&self.doc.token_lower(r.start)) {
                     r.start = of + 1;
                     if r.len() > 1 && matches!(self.word(r.start), "the" | "The") {
                         r.start += 1;
@@ -959,7 +962,7 @@ impl Linker<'_> {
             if j >= sentence.tokens.end || self.covered[j] || !self.is_word(j) {
                 continue;
             }
-            let head = self.word(j).to_lowercase();
+            let head = self.doc.token_lower(j);
             // "the president's": the mention ends at the head.
             let head_next = self.word_after(j);
             if head_next.is_some_and(|w| {
@@ -969,10 +972,10 @@ impl Linker<'_> {
                 // "the president Donald Trump" is an apposition of a name.
                 continue;
             }
-            let actor = if is_title_word(&head) && !former {
-                self.nominal_person(&head, nationality, i)
+            let actor = if is_title_word(head) && !former {
+                self.nominal_person(head, nationality, i)
             } else if nationality.is_none() {
-                self.nominal_org(&head, i)
+                self.nominal_org(head, i)
             } else {
                 None
             };
@@ -1070,8 +1073,8 @@ impl Linker<'_> {
             if inside || self.covered[i] {
                 continue;
             }
-            let w = self.word(i).to_lowercase();
-            let (gender, subject, person) = match w.as_str() {
+            let w = self.doc.token_lower(i);
+            let (gender, subject, person) = match w {
                 "he" => (Some(Gender::Male), true, true),
                 "him" | "his" | "himself" => (Some(Gender::Male), false, true),
                 "she" => (Some(Gender::Female), true, true),
@@ -1258,6 +1261,20 @@ fn set_salience(doc: &Doc, actors: &mut [Actor], mentions: &[Mention]) {
 #[cfg(test)]
 mod tests {
     use crate::doc::{ActorKind, Doc, MentionKind};
+
+    #[test]
+    fn title_words_are_found_in_any_case() {
+        use super::{is_title_word, TITLE_WORDS};
+        for w in ["president", "President", "PRESIDENT", "Senator", "minister"] {
+            assert!(is_title_word(w), "{w}");
+        }
+        for w in ["presidents", "Preside", "Moscow", "", "PRÉSIDENT"] {
+            assert!(!is_title_word(w), "{w}");
+        }
+        assert!(TITLE_WORDS
+            .iter()
+            .all(|t| t.bytes().all(|b| !b.is_ascii_uppercase())));
+    }
 
     fn actors(text: &str) -> Doc {
         let mut doc = crate::tokenize::segment(text.to_string());

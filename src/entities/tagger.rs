@@ -13,6 +13,7 @@
 //! ASCII forms the training data uses before features are computed.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::borrow::Cow;
 
 /// The labels, in the order of the model's weight rows. IOB2.
 pub const LABELS: [&str; 9] = [
@@ -95,7 +96,7 @@ pub(crate) fn feat2(template: u8, a: &str, b: &str) -> u64 {
 }
 
 /// Folds typographic marks to the ASCII forms of the training data.
-pub fn normalize(token: &str) -> std::borrow::Cow<'_, str> {
+pub fn normalize(token: &str) -> Cow<'_, str> {
     if token.is_ascii() {
         return token.into();
     }
@@ -257,32 +258,43 @@ fn feat3(template: u8, a: &str, b: &str, c: &str) -> u64 {
 }
 
 /// The normalised forms of one word that the features read. Tagging
-/// computes them once per distinct word of a document.
-pub struct WordForms {
-    word: String,
-    lower: String,
+/// computes them once per distinct word of a document; a form equal to the
+/// word as written borrows it rather than copying it.
+pub struct WordForms<'w> {
+    word: Cow<'w, str>,
+    lower: Cow<'w, str>,
     shape: String,
     /// Title-case form for the gazetteer and document look-ups.
-    titled: String,
+    titled: Cow<'w, str>,
     first_name: bool,
 }
 
-impl WordForms {
-    pub fn new(raw: &str, lexicon: &dyn Lexicon) -> Self {
-        let word = normalize(raw).into_owned();
+/// Another handle on `form`: borrowed when it is borrowed, else a copy.
+fn same_form<'w>(form: &Cow<'w, str>) -> Cow<'w, str> {
+    match form {
+        Cow::Borrowed(s) => Cow::Borrowed(s),
+        Cow::Owned(s) => Cow::Owned(s.clone()),
+    }
+}
+
+impl<'w> WordForms<'w> {
+    pub fn new(raw: &'w str, lexicon: &dyn Lexicon) -> Self {
+        let word = normalize(raw);
         let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            word.clone()
+            same_form(&word)
         } else {
-            word.chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect()
+            Cow::Owned(
+                word.chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect(),
+            )
         };
         let shape = short_shape(&word);
         let titled = if is_all_caps_word(&word) {
-            title_case(&word)
+            Cow::Owned(title_case(&word))
         } else {
-            word.clone()
+            same_form(&word)
         };
         let first_name = starts_upper(&titled) && lexicon.is_first_name(&titled);
         WordForms {
@@ -297,7 +309,7 @@ impl WordForms {
     /// Features that depend only on the word itself (and the document), so
     /// they are the same wherever the word stands.
     pub fn word_features(&self, doc: &DocContext, lexicon: &dyn Lexicon, f: &mut Vec<u64>) {
-        let (w, lw, shape) = (self.word.as_str(), self.lower.as_str(), self.shape.as_str());
+        let (w, lw, shape) = (self.word.as_ref(), self.lower.as_ref(), self.shape.as_str());
         f.push(feat(0, ""));
         f.push(feat(1, lw));
         f.push(feat(2, w));
@@ -316,7 +328,7 @@ impl WordForms {
         for (k, (start, _)) in lw.char_indices().rev().take(4).enumerate() {
             f.push(feat(11 + k as u8, &lw[start..]));
         }
-        let tc = self.titled.as_str();
+        let tc = self.titled.as_ref();
         if starts_upper(tc) {
             if self.first_name {
                 f.push(feat(29, ""));
@@ -333,13 +345,13 @@ impl WordForms {
 
 /// A sentence as the features see it: the forms of its words in order.
 pub struct SentenceView<'a> {
-    forms: Vec<&'a WordForms>,
+    forms: Vec<&'a WordForms<'a>>,
     caps_sentence: bool,
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(forms: Vec<&'a WordForms>) -> Self {
-        let words: Vec<&str> = forms.iter().map(|f| f.word.as_str()).collect();
+    pub fn new(forms: Vec<&'a WordForms<'a>>) -> Self {
+        let words: Vec<&str> = forms.iter().map(|f| f.word.as_ref()).collect();
         let caps_sentence = is_caps_sentence(&words);
         SentenceView {
             forms,
@@ -357,7 +369,7 @@ impl<'a> SentenceView<'a> {
 
     fn lower_at(&self, i: isize) -> &str {
         self.at(i)
-            .map_or(if i < 0 { "<s>" } else { "</s>" }, |f| f.lower.as_str())
+            .map_or(if i < 0 { "<s>" } else { "</s>" }, |f| f.lower.as_ref())
     }
 
     fn shape_at(&self, i: isize) -> &str {
@@ -365,7 +377,7 @@ impl<'a> SentenceView<'a> {
             .map_or(if i < 0 { "<s>" } else { "</s>" }, |f| f.shape.as_str())
     }
 
-    fn at(&self, i: isize) -> Option<&WordForms> {
+    fn at(&self, i: isize) -> Option<&WordForms<'a>> {
         usize::try_from(i)
             .ok()
             .and_then(|i| self.forms.get(i))
@@ -375,7 +387,7 @@ impl<'a> SentenceView<'a> {
     /// Features of token `i` that depend on its neighbours and position.
     pub fn context_features(&self, i: usize, doc: &DocContext, f: &mut Vec<u64>) {
         let me = self.forms[i];
-        let (lw, shape) = (me.lower.as_str(), me.shape.as_str());
+        let (lw, shape) = (me.lower.as_ref(), me.shape.as_str());
         let ii = i as isize;
         let (p1, n1) = (self.lower_at(ii - 1), self.lower_at(ii + 1));
         let (sp1, sn1) = (self.shape_at(ii - 1), self.shape_at(ii + 1));
@@ -397,7 +409,7 @@ impl<'a> SentenceView<'a> {
             f.push(feat(27, lw));
             f.push(feat(28, shape));
         }
-        let tc = me.titled.as_str();
+        let tc = me.titled.as_ref();
         if starts_upper(tc) && doc.capitalised.contains(tc) {
             let forced = if self.caps_sentence || i == 0 {
                 "forced"
@@ -590,15 +602,30 @@ pub fn decode<M: Scorer + ?Sized>(model: &M, emissions: &[[f32; N_LABELS]]) -> V
     for t in 1..n {
         let prev = score[t - 1];
         for l in 0..N_LABELS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for (p, row) in transitions.iter().enumerate() {
-                let s = prev[p] + row[l];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
+            let (best, arg) = if l != OUTSIDE as usize && !is_begin(l as u8) {
+                // An inside label follows only the begin or inside label
+                // of its own type; every other move is -inf, so two
+                // candidates decide it (ties go to the earlier label, as
+                // in the full scan).
+                let from_begin = prev[l - 1] + transitions[l - 1][l];
+                let from_inside = prev[l] + transitions[l][l];
+                if from_inside > from_begin {
+                    (from_inside, l as u8)
+                } else {
+                    (from_begin, l as u8 - 1)
                 }
-            }
+            } else {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0u8;
+                for (p, row) in transitions.iter().enumerate() {
+                    let s = prev[p] + row[l];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                (best, arg)
+            };
             score[t][l] = best + emissions[t][l];
             back[t][l] = arg;
         }
@@ -909,6 +936,63 @@ mod tests {
         }
         fn is_place_or_people(&self, _: &str) -> bool {
             false
+        }
+    }
+
+    /// Transitions and emissions from a fixed pseudo-random sequence.
+    struct Noise([[f32; N_LABELS]; N_LABELS + 1]);
+
+    impl Scorer for Noise {
+        fn emissions(&self, _: &[u64], _: &mut [f32; N_LABELS]) {}
+        fn transition(&self, prev: Option<u8>, cur: u8) -> f32 {
+            self.0[prev.map_or(N_LABELS, usize::from)][cur as usize]
+        }
+    }
+
+    #[test]
+    fn decoding_matches_a_full_scan_of_every_allowed_move() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Few distinct values, so that ties happen too.
+            (state % 7) as f32 - 3.0
+        };
+        for length in 1..40 {
+            let mut table = [[0f32; N_LABELS]; N_LABELS + 1];
+            table.iter_mut().flatten().for_each(|v| *v = next());
+            let model = Noise(table);
+            let emissions: Vec<[f32; N_LABELS]> = (0..length)
+                .map(|_| std::array::from_fn(|_| next()))
+                .collect();
+            // Reference: every (previous, current) pair that IOB2 allows.
+            let mut score: Vec<f32> = (0..N_LABELS as u8)
+                .map(|l| match allowed(None, l) {
+                    true => emissions[0][l as usize] + model.transition(None, l),
+                    false => f32::NEG_INFINITY,
+                })
+                .collect();
+            for e in &emissions[1..] {
+                score = (0..N_LABELS as u8)
+                    .map(|l| {
+                        let best = (0..N_LABELS as u8)
+                            .filter(|&p| allowed(Some(p), l))
+                            .map(|p| score[p as usize] + model.transition(Some(p), l))
+                            .fold(f32::NEG_INFINITY, f32::max);
+                        best + e[l as usize]
+                    })
+                    .collect();
+            }
+            let best = score.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let labels = decode(&model, &emissions);
+            let mut total = emissions[0][labels[0] as usize] + model.transition(None, labels[0]);
+            for t in 1..labels.len() {
+                assert!(allowed(Some(labels[t - 1]), labels[t]), "forbidden move");
+                total += emissions[t][labels[t] as usize]
+                    + model.transition(Some(labels[t - 1]), labels[t]);
+            }
+            assert_eq!(total, best, "length {length}: not the best path");
         }
     }
 
