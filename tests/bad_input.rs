@@ -1,8 +1,8 @@
 //! The bad-input matrix, through the real binary: every case ends without
 //! a panic, with the exit status it should have, a message that names the
 //! input when something is refused, and every good brief printed with
-//! correct spans. (Stdin closed early, a reader that stops early, good and
-//! bad files mixed and malformed JSONL records are in `cli.rs` and
+//! correct spans. (An empty stdin, a reader that stops early, good and bad
+//! files mixed and malformed JSONL records are in `cli.rs` and
 //! `batch.rs`.)
 
 mod common;
@@ -233,4 +233,32 @@ fn missing_directory_and_unreadable_inputs_are_named() {
         out.last().unwrap()["source"]["path"],
         fixture("port-strike.txt").to_string_lossy().as_ref()
     );
+}
+
+#[test]
+fn stdin_closed_in_the_middle_of_an_article_or_a_record() {
+    // An article cut off mid-quotation is still an article.
+    let out = brief()
+        .args(["analyze", "--jsonl", "-"])
+        .write_stdin(b"The mayor said \xe2\x80\x9cwe will not".to_vec())
+        .assert()
+        .success();
+    let text = "The mayor said “we will not";
+    let b = &briefs(&out.get_output().stdout)[0];
+    assert_eq!(check_spans(b, text), span_count(b));
+    // A JSONL stream cut off mid-record: the whole records are briefed, the
+    // cut one is named by its line, and the status says something failed.
+    let records = b"{\"id\":\"a\",\"text\":\"Officials said the port was closed.\"}\n{\"id\":\"b\",\"text\":\"The mayor sa";
+    let out = brief()
+        .args(["analyze", "--input", "jsonl", "-"])
+        .write_stdin(records.to_vec())
+        .assert()
+        .code(1);
+    let output = out.get_output();
+    let got = briefs(&output.stdout);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0]["source"]["path"], "a");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("<stdin>:2"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
