@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{brief, briefs, check_spans, fixture, span_count};
+use common::{brief, briefs, check_spans, failed_run, fixture, span_count};
 use std::path::{Path, PathBuf};
 
 fn temp_dir() -> PathBuf {
@@ -158,19 +158,18 @@ fn one_twenty_megabyte_line_is_refused_by_default_and_read_when_allowed() {
     // in a debug build while every byte still goes through the pipeline.
     let word = format!("{} ", "x".repeat(999));
     std::fs::write(&path, word.repeat(20_000)).unwrap();
-    let refused = brief()
-        .args(["analyze", "--jsonl"])
-        .arg(&path)
-        .arg(fixture("port-strike.txt"))
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    let (out, stderr) = failed_run(
+        brief()
+            .args(["analyze", "--jsonl"])
+            .arg(&path)
+            .arg(fixture("port-strike.txt")),
+    );
     assert!(
         stderr.contains(&*path.to_string_lossy()) && stderr.contains("larger than"),
         "{stderr}"
     );
     // The other input is still analysed.
-    assert_eq!(briefs(&refused.get_output().stdout).len(), 1);
+    assert_eq!(out.len(), 1);
     let read = brief()
         .args(["analyze", "--jsonl", "--max-bytes", "30000000"])
         .arg(&path)
@@ -204,15 +203,14 @@ fn missing_directory_and_unreadable_inputs_are_named() {
         eprintln!("skipped the unreadable case: every file is readable here");
         fixture("port-strike.txt")
     };
-    let assert = brief()
-        .args(["analyze", "--jsonl"])
-        .arg(&missing)
-        .arg(&folder)
-        .arg(&unreadable)
-        .arg(fixture("port-strike.txt"))
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let (out, stderr) = failed_run(
+        brief()
+            .args(["analyze", "--jsonl"])
+            .arg(&missing)
+            .arg(&folder)
+            .arg(&unreadable)
+            .arg(fixture("port-strike.txt")),
+    );
     assert!(
         stderr.contains(&format!("{}: no such file", missing.display())),
         "{stderr}"
@@ -228,7 +226,6 @@ fn missing_directory_and_unreadable_inputs_are_named() {
         );
     }
     assert!(!stderr.contains("panicked"));
-    let out = briefs(&assert.get_output().stdout);
     assert_eq!(
         out.last().unwrap()["source"]["path"],
         fixture("port-strike.txt").to_string_lossy().as_ref()
@@ -249,16 +246,13 @@ fn stdin_closed_in_the_middle_of_an_article_or_a_record() {
     // A JSONL stream cut off mid-record: the whole records are briefed, the
     // cut one is named by its line, and the status says something failed.
     let records = b"{\"id\":\"a\",\"text\":\"Officials said the port was closed.\"}\n{\"id\":\"b\",\"text\":\"The mayor sa";
-    let out = brief()
-        .args(["analyze", "--input", "jsonl", "-"])
-        .write_stdin(records.to_vec())
-        .assert()
-        .code(1);
-    let output = out.get_output();
-    let got = briefs(&output.stdout);
+    let (got, stderr) = failed_run(
+        brief()
+            .args(["analyze", "--input", "jsonl", "-"])
+            .write_stdin(records.to_vec()),
+    );
     assert_eq!(got.len(), 1);
     assert_eq!(got[0]["source"]["path"], "a");
-    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("<stdin>:2"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{brief, briefs, fixture, fixtures};
+use common::{brief, briefs, failed_run, fixture, fixtures};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -106,18 +106,17 @@ fn a_folder_is_walked_with_recursive_and_refused_without() {
     assert_eq!(paths_of(&out).len(), 1);
     // Without --recursive a folder is an error that names it; the other
     // inputs are still analysed.
-    let assert = brief()
-        .args(["analyze", "--jsonl"])
-        .arg(&dir)
-        .arg(fixture("port-strike.txt"))
-        .assert()
-        .code(1);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let (out, stderr) = failed_run(
+        brief()
+            .args(["analyze", "--jsonl"])
+            .arg(&dir)
+            .arg(fixture("port-strike.txt")),
+    );
     assert!(
         stderr.contains("is a directory (use --recursive"),
         "{stderr}"
     );
-    assert_eq!(briefs(&assert.get_output().stdout).len(), 1);
+    assert_eq!(out.len(), 1);
 }
 
 #[test]
@@ -130,19 +129,17 @@ fn jsonl_records_in_and_briefs_out_with_bad_records_named_by_line() {
         "{\"id\": 4, \"text\": \"Officials said the port would reopen.\"}\n",
         "{\"text\": \"No id at all.\"}\n",
     );
-    let assert = brief()
-        .args(["analyze", "--input", "jsonl", "--jobs", "2"])
-        .write_stdin(input)
-        .assert()
-        .code(1);
-    let out = briefs(&assert.get_output().stdout);
+    let (out, stderr) = failed_run(
+        brief()
+            .args(["analyze", "--input", "jsonl", "--jobs", "2"])
+            .write_stdin(input),
+    );
     let ids: Vec<&str> = out
         .iter()
         .map(|b| b["source"]["path"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["doc-1", "4", "<stdin>:6"]);
     assert_eq!(out[0]["quotes"][0]["span"]["text"], "We want peace,");
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     assert!(stderr.contains("<stdin>:2: not a JSON object"), "{stderr}");
     assert!(stderr.contains("<stdin>:4: no \"text\" field"), "{stderr}");
     // Renamed fields.

@@ -1131,15 +1131,13 @@ fn claim(
 }
 
 fn flags(doc: &Doc, c: &mut Claim) {
-    let words = |r: &Range<usize>| r.clone().map(|i| doc.token_lower(i)).collect::<Vec<_>>();
+    // Lower-case words come from the document's table: nothing to collect.
+    let words = |r: &Range<usize>| r.clone().map(|i| doc.token_lower(i));
     if let Some(cue) = &c.cue {
-        let cue_words = words(cue);
-        c.hedged |= cue_words.iter().any(|w| HEDGING_CUES.contains(w));
-        c.negated |= cue_words
-            .iter()
-            .any(|w| DENIALS.contains(w) || NEGATIONS.contains(w));
+        c.hedged |= words(cue).any(|w| HEDGING_CUES.contains(&w));
+        c.negated |= words(cue).any(|w| DENIALS.contains(&w) || NEGATIONS.contains(&w));
         let before = cue.start.saturating_sub(2)..cue.start;
-        c.negated |= words(&before).iter().any(|w| NEGATIONS.contains(w));
+        c.negated |= words(&before).any(|w| NEGATIONS.contains(&w));
     }
     c.hedged |= c
         .content

@@ -73,6 +73,17 @@ fn walk(value: &Value, chars: &[char], checked: &mut usize) {
     }
 }
 
+/// Runs a command that must exit with status 1 (some input failed) and
+/// gives the briefs it still printed and its stderr.
+pub fn failed_run(cmd: &mut assert_cmd::Command) -> (Vec<Value>, String) {
+    let assert = cmd.assert().code(1);
+    let output = assert.get_output();
+    (
+        briefs(&output.stdout),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// Runs a command that must succeed and parses its JSON Lines output.
 pub fn ok_briefs(cmd: &mut assert_cmd::Command) -> Vec<Value> {
     briefs(&cmd.assert().success().get_output().stdout)
