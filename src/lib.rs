@@ -11,7 +11,10 @@
 //! 4. [`quotes`]: direct quotations with speaker and cue;
 //! 5. [`claims`]: attributed statements, quoted or reported;
 //! 6. [`stances`]: positions of actors toward actors and topics;
-//! 7. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it.
+//! 7. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
+//! 8. [`render`]: other views of a brief (summary, tables, an HTML page).
+//!
+//! Before the pipeline, [`html`] reduces a web page to its article text.
 //!
 //! ```
 //! let brief = brief::analyze("Talks Resume\n\n“We want peace,” she said.".to_string(), "-", 0, Default::default());
@@ -24,13 +27,52 @@ pub mod claims;
 pub mod conll;
 pub mod doc;
 pub mod entities;
+pub mod html;
 pub mod input;
 pub mod quotes;
+pub mod render;
 pub mod report;
 pub mod stances;
 pub mod tokenize;
 
 pub use report::{Brief, Extras};
+
+/// How to read an article's text: as it is, as an HTML page whose article
+/// text is extracted first, or either, as the text itself shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Markup {
+    /// HTML when the text is an HTML document ([`html::looks_like_html`]).
+    #[default]
+    Auto,
+    /// Plain text, whatever it looks like.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+/// Runs the pipeline on one decoded input that may be an HTML page: the
+/// page is reduced to its article text first, `source.format` says so, and
+/// the brief's offsets count in the extracted text.
+pub fn analyze_input(
+    text: String,
+    markup: Markup,
+    path: &str,
+    bytes: u64,
+    extras: Extras,
+) -> Brief {
+    let is_html = match markup {
+        Markup::Html => true,
+        Markup::Text => false,
+        Markup::Auto => html::looks_like_html(&text),
+    };
+    if !is_html {
+        return analyze(text, path, bytes, extras);
+    }
+    let page = html::extract_article(&text);
+    let mut brief = analyze(page.text, path, bytes, extras);
+    brief.source.format = report::SourceFormat::Html;
+    brief
+}
 
 /// Runs the whole pipeline on one decoded article. `path` and `bytes` only
 /// describe the source in the brief.

@@ -4,18 +4,23 @@
 
 use brief::batch::{self, Input, RecordFields, WalkOptions};
 use brief::input::{self, ReadOptions, DEFAULT_MAX_BYTES};
-use brief::Extras;
-use clap::{Parser, Subcommand, ValueEnum};
+use brief::render::{Entry, Format, Renderer, SummaryOptions, Table};
+use brief::{Extras, Markup};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
+  brief show article.txt                      a summary to read at the terminal
   brief analyze article.txt                   pretty JSON brief on a terminal
   brief analyze article.txt | jq '.quotes[]'  one quotation per line of jq output
   brief analyze corpus/*.txt > briefs.jsonl   one compact brief per line
   brief analyze -r corpus/ > briefs.jsonl     every *.txt under corpus/, on all cores
+  brief analyze --format csv --table quotes corpus/*.txt > quotes.csv
+  brief analyze --format html article.txt > article.html
+  brief analyze page.html                     a saved web page: its article text
   brief analyze --input jsonl < docs.jsonl    one brief per {\"id\", \"text\"} record
   cat article.txt | brief analyze -           read standard input
   brief analyze --with sentences,tokens a.txt include the segmentation
@@ -39,9 +44,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse articles (plain text) and print one JSON brief per article.
+    /// Analyse articles (plain text or HTML pages) and print one brief per
+    /// article: JSON, a summary, a table or an HTML page.
     #[command(after_help = EXAMPLES)]
     Analyze(AnalyzeArgs),
+    /// Print a summary of each article to read at a terminal (the same as
+    /// `analyze --format summary`).
+    Show(ShowArgs),
     /// Print the JSON Schema of the brief that `analyze` prints.
     Schema,
     /// Tag a CoNLL-2003 column file with entities, for scoring the tagger:
@@ -53,28 +62,107 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         conll: PathBuf,
     },
+    /// Print a shell completion script (install it where your shell looks,
+    /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff): brief(1), or with a command's name its
+    /// own page, e.g. `brief man analyze > ~/.local/share/man/man1/brief-analyze.1`.
+    Man {
+        /// The command whose page to print (`analyze`, `show`, ...).
+        command: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Extra {
     Sentences,
     Tokens,
+    /// The article text the offsets count in.
+    Text,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    /// Pretty-printed JSON (the default on a terminal).
+    Json,
+    /// One compact JSON object per line (the default into a pipe or file).
+    Jsonl,
+    /// A summary to read: actors, who said what, stances.
+    Summary,
+    /// Tab-separated table (see --table).
+    Tsv,
+    /// Comma-separated table (see --table).
+    Csv,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableArg {
+    Quotes,
+    Claims,
+    Actors,
+    Stances,
+    Mentions,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    /// Colour when printing to a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(clap::Args)]
 struct AnalyzeArgs {
+    /// What to print.
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Pretty-printed JSON (`--format json`).
+    #[arg(long, conflicts_with_all = ["jsonl", "format"])]
+    pretty: bool,
+    /// One compact JSON object per line (`--format jsonl`).
+    #[arg(long, conflicts_with = "format")]
+    jsonl: bool,
+    /// With --format tsv or csv: which records become rows.
+    #[arg(long, value_enum, value_name = "TABLE", default_value = "claims")]
+    table: TableArg,
+    /// Also output: `sentences`, `tokens`, `text` (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTS")]
+    with: Vec<Extra>,
+    #[command(flatten)]
+    summary: SummaryArgs,
+    #[command(flatten)]
+    inputs: InputArgs,
+}
+
+#[derive(clap::Args)]
+struct ShowArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    #[command(flatten)]
+    summary: SummaryArgs,
+}
+
+#[derive(clap::Args)]
+struct SummaryArgs {
+    /// In summaries: when to use colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    color: ColorArg,
+    /// In summaries: every actor, statement and stance, not only the first.
+    #[arg(long)]
+    all: bool,
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
     /// Articles to analyse, one per file; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Pretty-printed JSON (the default when stdout is a terminal).
-    #[arg(long, conflicts_with = "jsonl")]
-    pretty: bool,
-    /// One compact JSON object per line (the default when stdout is not a terminal).
-    #[arg(long)]
-    jsonl: bool,
-    /// Also output the segmentation: `sentences`, `tokens` (comma-separated).
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTS")]
-    with: Vec<Extra>,
     /// Refuse input that is not valid UTF-8 instead of reading it as Windows-1252.
     #[arg(long)]
     strict_utf8: bool,
@@ -88,12 +176,15 @@ struct AnalyzeArgs {
     /// Analyse the files in folders named as FILE, and in their subfolders.
     #[arg(long, short = 'r')]
     recursive: bool,
-    /// Which files to take from folders (with --recursive).
-    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
-    glob: String,
-    /// What the inputs hold: one article per file (`text`), or one JSON
-    /// object per line with the article in a field (`jsonl`).
-    #[arg(long, value_enum, value_name = "FORMAT", default_value = "text")]
+    /// Which files to take from folders (with --recursive; default `*.txt`,
+    /// or `*.{html,htm}` with --input html).
+    #[arg(long, value_name = "GLOB")]
+    glob: Option<String>,
+    /// What the inputs hold: an article per file, as plain text or an HTML
+    /// page (`auto` tells them apart by their start), forced plain `text`,
+    /// forced `html`, or one JSON object per line with the article in a
+    /// field (`jsonl`; records that are HTML pages are extracted too).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "auto")]
     input: InputFormat,
     /// With --input jsonl: the field that holds the article.
     #[arg(long, value_name = "NAME", default_value = "text")]
@@ -109,7 +200,9 @@ struct AnalyzeArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputFormat {
+    Auto,
     Text,
+    Html,
     Jsonl,
 }
 
@@ -121,9 +214,32 @@ fn report(message: std::fmt::Arguments) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze(args) => analyze(args),
+        Command::Analyze(args) => {
+            let renderer = analyze_renderer(&args);
+            let extras = Extras {
+                sentences: args.with.contains(&Extra::Sentences) || renderer.format.needs_text(),
+                tokens: args.with.contains(&Extra::Tokens),
+                text: args.with.contains(&Extra::Text) || renderer.format.needs_text(),
+            };
+            analyze(args.inputs, renderer, extras)
+        }
+        Command::Show(args) => {
+            let renderer = Renderer {
+                format: Format::Summary,
+                table: Table::default(),
+                summary: summary_options(&args.summary),
+            };
+            let extras = Extras {
+                sentences: true,
+                tokens: false,
+                text: true,
+            };
+            analyze(args.inputs, renderer, extras)
+        }
         Command::Schema => print_schema(),
         Command::Ner { conll } => tag_conll(&conll),
+        Command::Completions { shell } => print_completions(shell),
+        Command::Man { command } => print_man(command.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -134,6 +250,84 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The view `analyze` prints: `--format`, or its aliases, or JSON chosen
+/// by where stdout goes.
+fn analyze_renderer(args: &AnalyzeArgs) -> Renderer {
+    let format = match (args.format, args.pretty, args.jsonl) {
+        (Some(FormatArg::Json), ..) | (None, true, _) => Format::Json,
+        (Some(FormatArg::Jsonl), ..) | (None, _, true) => Format::Jsonl,
+        (Some(FormatArg::Summary), ..) => Format::Summary,
+        (Some(FormatArg::Tsv), ..) => Format::Tsv,
+        (Some(FormatArg::Csv), ..) => Format::Csv,
+        (Some(FormatArg::Html), ..) => Format::Html,
+        (None, false, false) if io::stdout().is_terminal() => Format::Json,
+        (None, false, false) => Format::Jsonl,
+    };
+    let table = match args.table {
+        TableArg::Quotes => Table::Quotes,
+        TableArg::Claims => Table::Claims,
+        TableArg::Actors => Table::Actors,
+        TableArg::Stances => Table::Stances,
+        TableArg::Mentions => Table::Mentions,
+    };
+    Renderer {
+        format,
+        table,
+        summary: summary_options(&args.summary),
+    }
+}
+
+/// Colour and width for summaries: colour on a terminal unless NO_COLOR is
+/// set (https://no-color.org; `--color always` still wins); the terminal's
+/// width, else `COLUMNS`, else 80.
+fn summary_options(args: &SummaryArgs) -> SummaryOptions {
+    let terminal = io::stdout().is_terminal();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = terminal
+        .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+        .flatten()
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .unwrap_or(80);
+    SummaryOptions {
+        width,
+        color,
+        all: args.all,
+    }
+}
+
+fn print_completions(shell: clap_complete::Shell) -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "brief", &mut out);
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_man(command: Option<&str>) -> io::Result<ExitCode> {
+    let brief = Cli::command();
+    let page = match command {
+        None => brief,
+        Some(name) => match brief.find_subcommand(name) {
+            // Named as git names its pages: brief-analyze(1).
+            Some(sub) => sub
+                .clone()
+                .name(format!("brief-{name}"))
+                .version(env!("CARGO_PKG_VERSION")),
+            None => {
+                report(format_args!("man: no command {name:?}; see brief --help"));
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let mut out = io::stdout().lock();
+    clap_mangen::Man::new(page).render(&mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_schema() -> io::Result<ExitCode> {
@@ -163,10 +357,10 @@ fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What analysing one input gave: the brief's bytes (with its newline),
-/// and lines for stderr.
+/// What analysing one input gave: its output's bytes (with the final
+/// newline), its entry for the HTML index, and lines for stderr.
 struct Outcome {
-    brief: Option<Vec<u8>>,
+    output: Option<(Vec<u8>, Entry)>,
     messages: Vec<Message>,
 }
 
@@ -175,75 +369,75 @@ enum Message {
     Warning(String),
 }
 
-fn analyze(args: AnalyzeArgs) -> io::Result<ExitCode> {
-    let stdout = io::stdout();
-    let pretty = args.pretty || (!args.jsonl && stdout.is_terminal());
-    let mut out = BufWriter::new(stdout.lock());
-    let options = ReadOptions {
-        max_bytes: args.max_bytes,
-        strict_utf8: args.strict_utf8,
-    };
-    let extras = Extras {
-        sentences: args.with.contains(&Extra::Sentences),
-        tokens: args.with.contains(&Extra::Tokens),
-    };
+/// How every input of a run is read and printed.
+struct Job {
+    options: ReadOptions,
+    markup: Markup,
+    extras: Extras,
+    renderer: Renderer,
+}
+
+fn analyze(args: InputArgs, renderer: Renderer, extras: Extras) -> io::Result<ExitCode> {
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.files.clone()
     };
-    let (inputs, total): (Box<dyn Iterator<Item = Input>>, Option<usize>) = match args.input {
-        InputFormat::Text => {
-            let walk = WalkOptions {
-                recursive: args.recursive,
-                glob: args.glob.clone(),
-            };
-            let inputs = match batch::expand_paths(&files, &walk) {
-                Ok(inputs) => inputs,
-                Err(e) => {
-                    report(format_args!("{e}"));
-                    return Ok(ExitCode::from(2));
-                }
-            };
-            let total = inputs.len();
-            (Box::new(inputs.into_iter()), Some(total))
+    let (inputs, total) = match inputs_of(&args, files) {
+        Ok(found) => found,
+        Err(e) => {
+            report(format_args!("{e}"));
+            return Ok(ExitCode::from(2));
         }
-        InputFormat::Jsonl => {
-            let fields = RecordFields {
-                text: args.text_field.clone(),
-                id: args.id_field.clone(),
-            };
-            (Box::new(jsonl_inputs(files, fields)), None)
-        }
+    };
+    let job = Job {
+        options: ReadOptions {
+            max_bytes: args.max_bytes,
+            strict_utf8: args.strict_utf8,
+        },
+        markup: match args.input {
+            InputFormat::Text => Markup::Text,
+            InputFormat::Html => Markup::Html,
+            InputFormat::Auto | InputFormat::Jsonl => Markup::Auto,
+        },
+        extras,
+        renderer,
     };
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let progress = (!args.quiet && io::stderr().is_terminal() && total != Some(1))
         .then(|| progress_bar(total));
+    let say = |line: &str| match &progress {
+        Some(bar) => bar.suspend(|| report(format_args!("{line}"))),
+        None => report(format_args!("{line}")),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(&job.renderer.begin())?;
+    let mut entries: Vec<Entry> = Vec::new();
     let mut failures = 0usize;
     let result = batch::ordered_map(
-        inputs,
+        inputs.enumerate(),
         jobs,
         jobs * 4,
-        |input| analyse_one(input, &options, extras, pretty),
+        |(ordinal, input)| analyse_one(input, ordinal, &job),
         |outcome: Outcome| {
             for m in &outcome.messages {
-                let line = match m {
+                match m {
                     Message::Error(e) => {
                         failures += 1;
-                        e
+                        say(e);
                     }
-                    Message::Warning(_) if args.quiet => continue,
-                    Message::Warning(w) => w,
-                };
-                match &progress {
-                    Some(bar) => bar.suspend(|| report(format_args!("{line}"))),
-                    None => report(format_args!("{line}")),
+                    Message::Warning(_) if args.quiet => {}
+                    Message::Warning(w) => say(w),
                 }
             }
-            if let Some(brief) = outcome.brief {
-                out.write_all(&brief)?;
+            if let Some((bytes, entry)) = outcome.output {
+                if !entries.is_empty() {
+                    out.write_all(job.renderer.separator())?;
+                }
+                out.write_all(&bytes)?;
+                entries.push(entry);
                 // Each brief is complete on its own: downstream filters see
                 // it now, and a later failure cannot take it back.
                 out.flush()?;
@@ -258,11 +452,44 @@ fn analyze(args: AnalyzeArgs) -> io::Result<ExitCode> {
         bar.finish_and_clear();
     }
     result?;
+    out.write_all(&job.renderer.end(&entries))?;
+    out.flush()?;
     Ok(if failures > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+type Inputs = Box<dyn Iterator<Item = Input>>;
+
+/// The inputs the arguments name, and how many when that is known before
+/// reading them (files, not records).
+fn inputs_of(args: &InputArgs, files: Vec<PathBuf>) -> Result<(Inputs, Option<usize>), String> {
+    if args.input == InputFormat::Jsonl {
+        let fields = RecordFields {
+            text: args.text_field.clone(),
+            id: args.id_field.clone(),
+        };
+        return Ok((Box::new(jsonl_inputs(files, fields)), None));
+    }
+    let default_glob = if args.input == InputFormat::Html {
+        "*.{html,htm}"
+    } else {
+        "*.txt"
+    };
+    let walk = WalkOptions {
+        recursive: args.recursive,
+        glob: args.glob.clone().unwrap_or_else(|| default_glob.into()),
+    };
+    let inputs = batch::expand_paths(&files, &walk)?;
+    if inputs.iter().any(|i| matches!(i, Input::Stdin)) && io::stdin().is_terminal() {
+        report(format_args!(
+            "reading an article from standard input; end it with Ctrl-D"
+        ));
+    }
+    let total = inputs.len();
+    Ok((Box::new(inputs.into_iter()), Some(total)))
 }
 
 fn progress_bar(total: Option<usize>) -> indicatif::ProgressBar {
@@ -312,7 +539,8 @@ fn jsonl_inputs(files: Vec<PathBuf>, fields: RecordFields) -> impl Iterator<Item
 }
 
 /// Reads and analyses one input; runs on the worker threads.
-fn analyse_one(input: Input, options: &ReadOptions, extras: Extras, pretty: bool) -> Outcome {
+fn analyse_one(input: Input, ordinal: usize, job: &Job) -> Outcome {
+    let options = &job.options;
     let (name, article) = match input {
         Input::File(path) => {
             let name = batch::display_name(&path);
@@ -359,26 +587,25 @@ fn analyse_one(input: Input, options: &ReadOptions, extras: Extras, pretty: bool
             "warning: {name}: not valid UTF-8; read as Windows-1252"
         )));
     }
-    let brief = brief::analyze(article.text, &name, article.bytes, extras);
-    let mut bytes = Vec::with_capacity(4096);
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut bytes, &brief)
-    } else {
-        serde_json::to_writer(&mut bytes, &brief)
+    let brief = brief::analyze_input(article.text, job.markup, &name, article.bytes, job.extras);
+    let bytes = match job.renderer.article(&brief, ordinal) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(format!("{name}: cannot be written: {e}")),
     };
-    if let Err(e) = written {
-        return failed(format!("{name}: cannot be written as JSON: {e}"));
-    }
-    bytes.push(b'\n');
+    let entry = Entry {
+        ordinal,
+        path: name,
+        title: brief.title,
+    };
     Outcome {
-        brief: Some(bytes),
+        output: Some((bytes, entry)),
         messages,
     }
 }
 
 fn failed(message: String) -> Outcome {
     Outcome {
-        brief: None,
+        output: None,
         messages: vec![Message::Error(message)],
     }
 }

@@ -36,6 +36,19 @@ pub struct Source {
     pub chars: usize,
     /// Size of the input in bytes, as read.
     pub bytes: u64,
+    /// What the input was: `text`, or `html` when the article text was
+    /// extracted from a web page (offsets then count in that extracted
+    /// text, which `--with text` includes).
+    pub format: SourceFormat,
+}
+
+/// What kind of document an article was read from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    #[default]
+    Text,
+    Html,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
@@ -101,6 +114,8 @@ pub struct Quote {
     pub span: Span,
     /// Actor id of the speaker, or null.
     pub speaker: Option<String>,
+    /// The speaker actor's `name`, or null: no id look-up needed.
+    pub speaker_name: Option<String>,
     pub speaker_mention: Option<Span>,
     pub cue: Option<Span>,
     /// 0..1
@@ -121,6 +136,8 @@ pub struct Claim {
     /// `C1`, `C2`, ... in text order.
     pub id: String,
     pub speaker: Option<String>,
+    /// The speaker actor's `name`, or null.
+    pub speaker_name: Option<String>,
     pub source: Option<Span>,
     pub cue: Option<Span>,
     pub content: Span,
@@ -151,7 +168,12 @@ pub enum Target {
 pub struct Stance {
     /// Actor id.
     pub holder: String,
+    /// The holder actor's `name`.
+    pub holder_name: String,
     pub target: Target,
+    /// The target actor's `name`; absent when the target is a topic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_name: Option<String>,
     pub polarity: Polarity,
     /// -1..1
     pub score: f64,
@@ -239,6 +261,9 @@ pub struct Brief {
     /// Present with `--with tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenOut>>,
+    /// The article text the offsets count in; present with `--with text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// Which optional parts of the brief to include.
@@ -246,6 +271,8 @@ pub struct Brief {
 pub struct Extras {
     pub sentences: bool,
     pub tokens: bool,
+    /// The article text itself (top-level `text`).
+    pub text: bool,
 }
 
 fn token_kind_out(kind: TokenKind) -> (TokenKindOut, Option<QuoteDirOut>) {
@@ -336,6 +363,7 @@ fn quotes_out(doc: &Doc) -> Vec<Quote> {
             id: format!("Q{}", k + 1),
             span: span_of(doc, &q.parts),
             speaker: q.speaker.map(actor_id),
+            speaker_name: q.speaker.map(|a| doc.actors[a].name.clone()),
             speaker_mention: q
                 .speaker_mention
                 .as_ref()
@@ -362,6 +390,11 @@ fn stances_out(doc: &Doc) -> Vec<Stance> {
             };
             Stance {
                 holder: actor_id(s.holder),
+                holder_name: doc.actors[s.holder].name.clone(),
+                target_name: match &s.target {
+                    StanceTarget::Actor(a) => Some(doc.actors[*a].name.clone()),
+                    StanceTarget::Topic(_) => None,
+                },
                 target: match &s.target {
                     StanceTarget::Actor(a) => Target::Actor(actor_id(*a)),
                     StanceTarget::Topic(r) => Target::Topic {
@@ -391,6 +424,7 @@ fn claims_out(doc: &Doc) -> Vec<Claim> {
         .map(|(k, c)| Claim {
             id: format!("C{}", k + 1),
             speaker: c.speaker.map(actor_id),
+            speaker_name: c.speaker.map(|a| doc.actors[a].name.clone()),
             source: c
                 .source
                 .as_ref()
@@ -453,6 +487,7 @@ pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
             path: path.to_string(),
             chars: doc.text.chars().count(),
             bytes,
+            format: SourceFormat::Text,
         },
         title: doc.title().map(str::to_string),
         stats: Stats {
@@ -467,6 +502,7 @@ pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
         stances: stances_out(doc),
         sentences,
         tokens,
+        text: extras.text.then(|| doc.text.clone()),
     }
 }
 

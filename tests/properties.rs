@@ -49,11 +49,35 @@ fn check_doc(doc: &Doc) {
     assert_eq!(next_sentence, doc.sentences.len());
 }
 
+/// Every view renders any brief; the HTML section holds no markup from the
+/// article and a TSV table keeps one line per record.
+fn check_views(b: &brief::Brief) {
+    use brief::render::{Format, Renderer, Table};
+    for format in [Format::Summary, Format::Tsv, Format::Csv, Format::Html] {
+        let renderer = Renderer {
+            format,
+            table: Table::Claims,
+            summary: Default::default(),
+        };
+        let out = String::from_utf8(renderer.article(b, 0).unwrap()).unwrap();
+        match format {
+            Format::Html => {
+                for tag in ["<script", "<img", "<a href=\"j", "<iframe", "<style"] {
+                    assert!(!out.contains(tag), "{tag} in {out}");
+                }
+            }
+            Format::Tsv => assert_eq!(out.lines().count(), b.claims.len()),
+            _ => {}
+        }
+    }
+}
+
 fn check_brief(text: &str) {
     let run = || {
         let extras = Extras {
             sentences: true,
             tokens: true,
+            text: true,
         };
         brief::analyze(text.to_string(), "-", text.len() as u64, extras)
     };
@@ -69,6 +93,7 @@ fn check_brief(text: &str) {
         serde_json::to_string(&again).unwrap()
     );
     assert_eq!(value["tokens"].as_array().unwrap().len(), b.stats.tokens);
+    check_views(&b);
     // Every mention lies inside its sentence, and actors are in order of
     // first mention.
     let sentences = b.sentences.as_ref().unwrap();

@@ -8,6 +8,7 @@ pub fn analyse_and_check(text: String, bytes: u64) {
     let extras = brief::Extras {
         sentences: true,
         tokens: true,
+        text: true,
     };
     let brief = brief::analyze(text.clone(), "fuzz", bytes, extras);
     let value = serde_json::to_value(&brief).expect("a brief serialises");

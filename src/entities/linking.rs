@@ -341,6 +341,16 @@ pub fn link(doc: &mut Doc) {
                 e.sentence,
             )
         })
+        // Markup, URLs and e-mail addresses are never part of a name (a
+        // tagger trained on news text has not seen them and may guess).
+        .filter(|(tokens, ..)| {
+            !tokens.clone().any(|i| {
+                matches!(
+                    doc.tokens[i].kind,
+                    TokenKind::Markup | TokenKind::Url | TokenKind::Email
+                )
+            })
+        })
         .collect();
     let mut linker = Linker {
         doc,
@@ -1318,6 +1328,18 @@ mod tests {
         );
         assert!(a.titles.contains(&"President".to_string()));
         assert!(a.aliases.contains(&"President Maria Delgado".to_string()));
+    }
+
+    #[test]
+    fn markup_and_links_never_name_an_actor() {
+        let doc = actors(
+            "Mayor Lena Fox posted </div><span class=x> and https://example.org/Fox again. Fox said so.",
+        );
+        assert!(doc
+            .actors
+            .iter()
+            .all(|a| !a.name.contains('<') && !a.name.contains("http")));
+        assert!(doc.actors.iter().any(|a| a.name == "Lena Fox"));
     }
 
     #[test]

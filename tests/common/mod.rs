@@ -22,11 +22,16 @@ pub fn fixtures() -> Vec<PathBuf> {
     files
 }
 
-/// The shared evaluation folder beside the repository, when it is there.
+/// The shared evaluation folder (`BRIEF_SHARED`, or `../shared` beside
+/// the repository), when it is there.
 pub fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("shared");
+    let dir = std::env::var_os("BRIEF_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join("shared")
+        });
     dir.join("SCHEMA.md").exists().then_some(dir)
 }
 

@@ -1,0 +1,198 @@
+//! Ways to print a brief besides JSON: a summary for a person at a
+//! terminal, tables for spreadsheets and data frames, an HTML page.
+//!
+//! Every view reads only the wire types of [`crate::report`] (and the
+//! article text the brief carries with `--with text`), never the pipeline's
+//! internals: whatever the JSON says is what the views show. A run over many
+//! articles prints [`Renderer::begin`] once, one [`Renderer::article`] per
+//! brief (rendered on the worker threads, in any order, then written in
+//! input order) and [`Renderer::end`] once, so that tables get one header
+//! and the HTML page one index.
+
+mod html;
+mod summary;
+mod table;
+
+pub use summary::SummaryOptions;
+pub use table::Table;
+
+use crate::report::Brief;
+
+/// What `brief analyze --format` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Pretty-printed JSON, one object per article.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+    /// A text summary for reading at a terminal.
+    Summary,
+    /// Tab-separated values, one row per record.
+    Tsv,
+    /// Comma-separated values, one row per record.
+    Csv,
+    /// One self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// Whether the view needs the article text and its sentences in the
+    /// brief (the summary quotes sentences as stance evidence; the page
+    /// shows the whole article).
+    pub fn needs_text(self) -> bool {
+        matches!(self, Format::Summary | Format::Html)
+    }
+}
+
+/// An article's place in a run, for the HTML index.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// 0-based position of the article among the briefs printed.
+    pub ordinal: usize,
+    pub path: String,
+    pub title: Option<String>,
+}
+
+/// Prints briefs in one format.
+#[derive(Clone, Debug)]
+pub struct Renderer {
+    pub format: Format,
+    /// For `tsv` and `csv`: which records become rows.
+    pub table: Table,
+    /// For `summary`.
+    pub summary: SummaryOptions,
+}
+
+impl Renderer {
+    /// What comes before the first article: a table's header row, the
+    /// page's head.
+    pub fn begin(&self) -> Vec<u8> {
+        match self.format {
+            Format::Tsv | Format::Csv => table::header(self.table, self.delimiter()),
+            Format::Html => html::begin().into_bytes(),
+            Format::Json | Format::Jsonl | Format::Summary => Vec::new(),
+        }
+    }
+
+    /// One article's output. `ordinal` numbers the article among the
+    /// inputs (anchors in the HTML page; the same number goes in its
+    /// [`Entry`]).
+    pub fn article(&self, brief: &Brief, ordinal: usize) -> Result<Vec<u8>, String> {
+        let mut out = Vec::with_capacity(4096);
+        match self.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut out, brief).map_err(|e| e.to_string())?;
+                out.push(b'\n');
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, brief).map_err(|e| e.to_string())?;
+                out.push(b'\n');
+            }
+            Format::Summary => out.extend(summary::render(brief, &self.summary).into_bytes()),
+            Format::Tsv | Format::Csv => {
+                table::rows(brief, self.table, self.delimiter(), &mut out)
+                    .map_err(|e| e.to_string())?;
+            }
+            Format::Html => out.extend(html::article(brief, ordinal).into_bytes()),
+        }
+        Ok(out)
+    }
+
+    /// What goes between two articles' output: a blank line between
+    /// summaries.
+    pub fn separator(&self) -> &'static [u8] {
+        if self.format == Format::Summary {
+            b"\n"
+        } else {
+            b""
+        }
+    }
+
+    /// What comes after the last article: the page's index (when it shows
+    /// more than one article) and its closing tags.
+    pub fn end(&self, entries: &[Entry]) -> Vec<u8> {
+        match self.format {
+            Format::Html => html::end(entries).into_bytes(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn delimiter(&self) -> u8 {
+        if self.format == Format::Csv {
+            b','
+        } else {
+            b'\t'
+        }
+    }
+}
+
+/// A unit enum's JSON name ("person", "direct"), so that every view
+/// spells values as the JSON does.
+pub(crate) fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The first `max` characters of `text` on one line (runs of white space
+/// become one space), with an ellipsis when cut.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max * 4));
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        let needed = word.chars().count() + usize::from(count > 0);
+        if count + needed > max {
+            if count == 0 {
+                out.extend(word.chars().take(max.saturating_sub(1)));
+            }
+            out.push('…');
+            return out;
+        }
+        if count > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        count += needed;
+    }
+    out
+}
+
+/// The text of a span's `parts` joined by " … ", or its whole text when it
+/// has none. `parts` count characters of the article; the span's own text
+/// starts at `start`.
+pub(crate) fn parts_text(span: &crate::report::Span) -> String {
+    let Some(parts) = &span.parts else {
+        return span.text.clone();
+    };
+    let chars: Vec<char> = span.text.chars().collect();
+    let piece = |&[s, e]: &[usize; 2]| -> String {
+        let s = s.saturating_sub(span.start).min(chars.len());
+        let e = e.saturating_sub(span.start).clamp(s, chars.len());
+        chars[s..e].iter().collect()
+    };
+    parts.iter().map(piece).collect::<Vec<_>>().join(" … ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_keeps_short_text_and_cuts_long_text_at_a_word() {
+        assert_eq!(clip("a  short\ntext", 20), "a short text");
+        assert_eq!(clip("the harbour board met again", 12), "the harbour…");
+        assert_eq!(clip("Unbreakablewordhere", 6), "Unbre…");
+    }
+
+    #[test]
+    fn parts_are_joined_with_an_ellipsis() {
+        let span = crate::report::Span {
+            start: 10,
+            end: 27,
+            text: "Yes, she said, no".to_string(),
+            parts: Some(vec![[10, 14], [25, 27]]),
+        };
+        assert_eq!(parts_text(&span), "Yes, … no");
+    }
+}
