@@ -88,3 +88,26 @@ fn segmentation_agrees_with_corenlp_silver_on_polnear_dev() {
     assert!(f1("token") >= 0.98, "{report}");
     assert!(f1("sentence start") >= 0.95, "{report}");
 }
+
+#[test]
+#[cfg_attr(not(brief_shared), ignore = "needs ../shared")]
+fn every_view_agrees_with_the_json_on_seed_fixtures_and_polnear_dev() {
+    let shared = shared_dir();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/check_views.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .env("BRIEF_EXE", env!("CARGO_BIN_EXE_brief"))
+        .env("BRIEF_SHARED", &shared)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        report.contains("every table agrees with the JSON"),
+        "{report}"
+    );
+}
