@@ -17,7 +17,7 @@ Examples:
   brief analyze article.txt                   pretty JSON brief on a terminal
   brief analyze article.txt | jq '.quotes[]'  one quotation per line of jq output
   brief analyze corpus/*.txt > briefs.jsonl   one compact brief per line
-  brief analyze -r corpus/ > briefs.jsonl     every *.txt under corpus/, on all cores
+  brief analyze -r corpus/ > briefs.jsonl     every article under corpus/, on all cores
   brief analyze --format csv --table quotes corpus/*.txt > quotes.csv
   brief analyze --format html article.txt > article.html
   brief analyze page.html                     a saved web page: its article text
@@ -128,10 +128,10 @@ struct AnalyzeArgs {
     /// One compact JSON object per line (`--format jsonl`).
     #[arg(long, conflicts_with = "format")]
     jsonl: bool,
-    /// With --format tsv or csv: which records become rows.
-    #[arg(long, value_enum, value_name = "TABLE", default_value = "claims")]
-    table: TableArg,
-    /// Also output: `sentences`, `tokens`, `text` (comma-separated).
+    /// With --format tsv or csv: which records become rows (default: claims).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    table: Option<TableArg>,
+    /// Also output, in the JSON: `sentences`, `tokens`, `text` (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTS")]
     with: Vec<Extra>,
     #[command(flatten)]
@@ -176,8 +176,9 @@ struct InputArgs {
     /// Analyse the files in folders named as FILE, and in their subfolders.
     #[arg(long, short = 'r')]
     recursive: bool,
-    /// Which files to take from folders (with --recursive; default `*.txt`,
-    /// or `*.{html,htm}` with --input html).
+    /// Which files to take from folders (with --recursive; default
+    /// `*.{txt,html,htm}`, `*.txt` with --input text, `*.{html,htm}` with
+    /// --input html).
     #[arg(long, value_name = "GLOB")]
     glob: Option<String>,
     /// What the inputs hold: an article per file, as plain text or an HTML
@@ -253,7 +254,9 @@ fn main() -> ExitCode {
 }
 
 /// The view `analyze` prints: `--format`, or its aliases, or JSON chosen
-/// by where stdout goes.
+/// by where stdout goes. Options that only one view reads are refused with
+/// the others (a usage error, exit 2), so that none is silently ignored;
+/// `--color` is the exception, being safe to set always (in an alias).
 fn analyze_renderer(args: &AnalyzeArgs) -> Renderer {
     let format = match (args.format, args.pretty, args.jsonl) {
         (Some(FormatArg::Json), ..) | (None, true, _) => Format::Json,
@@ -265,7 +268,28 @@ fn analyze_renderer(args: &AnalyzeArgs) -> Renderer {
         (None, false, false) if io::stdout().is_terminal() => Format::Json,
         (None, false, false) => Format::Jsonl,
     };
-    let table = match args.table {
+    let misuse = |message: &str| -> ! {
+        let mut analyze = Cli::command()
+            .find_subcommand("analyze")
+            .cloned()
+            .unwrap_or_default()
+            .bin_name("brief analyze");
+        analyze
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit()
+    };
+    if args.table.is_some() && !matches!(format, Format::Tsv | Format::Csv) {
+        misuse("--table picks the rows of a table: use it with --format tsv or csv");
+    }
+    if args.summary.all && format != Format::Summary {
+        misuse(
+            "--all lifts the limits of the summary: use it with --format summary (or brief show)",
+        );
+    }
+    if !args.with.is_empty() && !matches!(format, Format::Json | Format::Jsonl) {
+        misuse("--with adds parts to the JSON: use it with --format json or jsonl");
+    }
+    let table = match args.table.unwrap_or(TableArg::Claims) {
         TableArg::Quotes => Table::Quotes,
         TableArg::Claims => Table::Claims,
         TableArg::Actors => Table::Actors,
@@ -302,8 +326,12 @@ fn summary_options(args: &SummaryArgs) -> SummaryOptions {
 }
 
 fn print_completions(shell: clap_complete::Shell) -> io::Result<ExitCode> {
+    // Into memory first: clap_complete panics when its writer fails (a
+    // closed pipe, a full disk); writing ourselves reports it instead.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "brief", &mut script);
     let mut out = io::stdout().lock();
-    clap_complete::generate(shell, &mut Cli::command(), "brief", &mut out);
+    out.write_all(&script)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -377,6 +405,24 @@ struct Job {
     renderer: Renderer,
 }
 
+impl Job {
+    fn new(args: &InputArgs, renderer: Renderer, extras: Extras) -> Job {
+        Job {
+            options: ReadOptions {
+                max_bytes: args.max_bytes,
+                strict_utf8: args.strict_utf8,
+            },
+            markup: match args.input {
+                InputFormat::Text => Markup::Text,
+                InputFormat::Html => Markup::Html,
+                InputFormat::Auto | InputFormat::Jsonl => Markup::Auto,
+            },
+            extras,
+            renderer,
+        }
+    }
+}
+
 fn analyze(args: InputArgs, renderer: Renderer, extras: Extras) -> io::Result<ExitCode> {
     let files = if args.files.is_empty() {
         vec![PathBuf::from("-")]
@@ -390,19 +436,7 @@ fn analyze(args: InputArgs, renderer: Renderer, extras: Extras) -> io::Result<Ex
             return Ok(ExitCode::from(2));
         }
     };
-    let job = Job {
-        options: ReadOptions {
-            max_bytes: args.max_bytes,
-            strict_utf8: args.strict_utf8,
-        },
-        markup: match args.input {
-            InputFormat::Text => Markup::Text,
-            InputFormat::Html => Markup::Html,
-            InputFormat::Auto | InputFormat::Jsonl => Markup::Auto,
-        },
-        extras,
-        renderer,
-    };
+    let job = Job::new(&args, renderer, extras);
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -466,6 +500,13 @@ type Inputs = Box<dyn Iterator<Item = Input>>;
 /// The inputs the arguments name, and how many when that is known before
 /// reading them (files, not records).
 fn inputs_of(args: &InputArgs, files: Vec<PathBuf>) -> Result<(Inputs, Option<usize>), String> {
+    let reads_stdin = files.iter().any(|f| f.as_os_str() == "-");
+    if reads_stdin && !args.quiet && io::stdin().is_terminal() {
+        // Otherwise a user who forgot the file name sees brief hang.
+        report(format_args!(
+            "reading an article from standard input; end it with Ctrl-D"
+        ));
+    }
     if args.input == InputFormat::Jsonl {
         let fields = RecordFields {
             text: args.text_field.clone(),
@@ -473,21 +514,18 @@ fn inputs_of(args: &InputArgs, files: Vec<PathBuf>) -> Result<(Inputs, Option<us
         };
         return Ok((Box::new(jsonl_inputs(files, fields)), None));
     }
-    let default_glob = if args.input == InputFormat::Html {
-        "*.{html,htm}"
-    } else {
-        "*.txt"
+    // What a folder holds that this reading takes: plain text, web pages,
+    // or (auto) either.
+    let default_glob = match args.input {
+        InputFormat::Html => "*.{html,htm}",
+        InputFormat::Text => "*.txt",
+        InputFormat::Auto | InputFormat::Jsonl => "*.{txt,html,htm}",
     };
     let walk = WalkOptions {
         recursive: args.recursive,
         glob: args.glob.clone().unwrap_or_else(|| default_glob.into()),
     };
     let inputs = batch::expand_paths(&files, &walk)?;
-    if inputs.iter().any(|i| matches!(i, Input::Stdin)) && io::stdin().is_terminal() {
-        report(format_args!(
-            "reading an article from standard input; end it with Ctrl-D"
-        ));
-    }
     let total = inputs.len();
     Ok((Box::new(inputs.into_iter()), Some(total)))
 }

@@ -156,3 +156,24 @@ fn pdf_and_utf16_without_bom_are_refused_with_advice() {
     );
     assert!(lines[1].contains("iconv"), "{stderr}");
 }
+
+#[test]
+fn a_folder_walk_takes_text_and_pages_unless_told_which() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mixed-folder");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("port-strike.txt"), dir.join("a.txt")).unwrap();
+    std::fs::copy(page(), dir.join("b.html")).unwrap();
+    std::fs::write(dir.join("notes.md"), "not an article").unwrap();
+    let count = |extra: &[&str]| {
+        ok_briefs(
+            brief()
+                .args(["analyze", "--jsonl", "-r"])
+                .args(extra)
+                .arg(&dir),
+        )
+        .len()
+    };
+    assert_eq!(count(&[]), 2);
+    assert_eq!(count(&["--input", "text"]), 1);
+    assert_eq!(count(&["--input", "html"]), 1);
+}

@@ -1,9 +1,9 @@
 //! The README's example outputs are real: every block that follows an
 //! `<!-- output of: brief ... -->` line is compared with what the current
 //! binary prints for that command (run from the repository's root, 80
-//! columns). A README block may leave lines out (a `...` line stands for
-//! any number of them); the lines it shows must appear in the real output
-//! in the same order.
+//! columns). A README block may leave lines out where it says so: a
+//! `...` line stands for any number of lines. Between those, the block's
+//! lines must be the output's lines, consecutive and in the same order.
 
 mod common;
 
@@ -48,12 +48,19 @@ fn readme_examples_are_what_the_binary_prints() {
             .assert()
             .success();
         let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-        let mut real = stdout.lines();
-        for wanted in block.iter().filter(|l| l.trim() != "...") {
-            assert!(
-                real.any(|l| l == wanted),
-                "README, `{command}`: this line is not in the output (in order):\n{wanted}\n\nreal output:\n{stdout}"
-            );
+        let real: Vec<&str> = stdout.lines().collect();
+        let mut at = 0;
+        // Each run of shown lines between `...` lines, matched in order.
+        for run in block.split(|l| l.trim() == "...").filter(|r| !r.is_empty()) {
+            let found = (at..=real.len().saturating_sub(run.len()))
+                .find(|&k| real[k..k + run.len()].iter().zip(run).all(|(a, b)| a == b));
+            let Some(k) = found else {
+                panic!(
+                    "README, `{command}`: these lines are not in the output as shown:\n{}\n\nreal output:\n{stdout}",
+                    run.join("\n")
+                );
+            };
+            at = k + run.len();
         }
     }
 }

@@ -305,3 +305,46 @@ fn completions_and_man_pages_are_printed() {
     assert!(analyze.contains(".TH brief-analyze 1") && analyze.contains("format"));
     brief().args(["man", "nonsense"]).assert().code(2);
 }
+
+#[test]
+fn options_of_one_view_are_refused_with_the_others() {
+    let file = fixture("port-strike.txt");
+    for args in [
+        vec!["analyze", "--table", "quotes"],
+        vec!["analyze", "--format", "summary", "--with", "text"],
+        vec!["analyze", "--format", "jsonl", "--all"],
+        vec!["analyze", "--format", "html", "--table", "actors"],
+    ] {
+        let out = brief().args(&args).arg(&file).assert().code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.starts_with("error: --"), "{args:?}: {stderr}");
+        assert!(out.get_output().stdout.is_empty());
+    }
+    // --color is harmless anywhere (users put it in aliases).
+    brief()
+        .args(["analyze", "--jsonl", "--color", "always"])
+        .arg(&file)
+        .assert()
+        .success();
+}
+
+#[test]
+fn completions_into_a_full_disk_fail_without_panicking() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["completions", "bash"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("brief: cannot write output"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

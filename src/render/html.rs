@@ -18,6 +18,8 @@ const SCRIPT: &str = include_str!("assets/page.js");
 /// Actor colours in the style sheet (`.c0` … `.c11`): twelve hues are as
 /// many as stay apart on screen; later actors reuse them.
 const COLOURS: usize = 12;
+/// What the page says where a quotation or claim has no speaker.
+const NO_SPEAKER: &str = "no speaker found";
 
 /// Escapes text for HTML content and attribute values alike.
 pub(crate) fn escape(text: &str) -> String {
@@ -110,13 +112,20 @@ struct Mark {
     /// Whether its first element carries the class `first` (the speaker
     /// label goes there): only the first piece of a claim in parts.
     label: bool,
+    /// An `id` for its first element only (a mark closed and opened again
+    /// must not repeat it).
+    id: Option<String>,
 }
 
 impl Mark {
     fn open(&self, first: bool) -> String {
         let first_class = if first && self.label { " first" } else { "" };
+        let id = match (&self.id, first) {
+            (Some(id), true) => format!(" id=\"{id}\""),
+            _ => String::new(),
+        };
         format!(
-            "<{} class=\"{}{first_class}\"{}>",
+            "<{} class=\"{}{first_class}\"{id}{}>",
             self.tag, self.class, self.attrs
         )
     }
@@ -128,7 +137,7 @@ fn marks(brief: &Brief, ordinal: usize) -> Vec<Mark> {
         let who = match (&c.speaker_name, &c.source) {
             (Some(name), _) => name.clone(),
             (None, Some(source)) => clip(&source.text, 30),
-            (None, None) => "?".to_string(),
+            (None, None) => NO_SPEAKER.to_string(),
         };
         let cue = c.cue.as_ref().map_or("", |s| s.text.as_str());
         let attrs = format!(
@@ -149,6 +158,7 @@ fn marks(brief: &Brief, ordinal: usize) -> Vec<Mark> {
                 class: "claim".into(),
                 attrs: attrs.clone(),
                 label: k == 0,
+                id: None,
             });
         }
         if let Some(cue) = &c.cue {
@@ -160,25 +170,22 @@ fn marks(brief: &Brief, ordinal: usize) -> Vec<Mark> {
                 class: "cue".into(),
                 attrs: format!(" title=\"cue of {}\"", c.id),
                 label: false,
+                id: None,
             });
         }
     }
     for q in &brief.quotes {
-        let who = q.speaker_name.as_deref().unwrap_or("no speaker found");
+        let who = q.speaker_name.as_deref().unwrap_or(NO_SPEAKER);
         for (k, [start, end]) in pieces(&q.span).into_iter().enumerate() {
-            let id = if k == 0 {
-                format!(" id=\"article-{ordinal}-{}\"", q.id)
-            } else {
-                String::new()
-            };
             marks.push(Mark {
                 start,
                 end,
                 rank: 1,
                 tag: "span",
                 class: "quote".into(),
-                attrs: format!("{id} title=\"{} · {}\"", q.id, escape(who)),
+                attrs: format!(" title=\"{} · {}\"", q.id, escape(who)),
                 label: false,
+                id: (k == 0).then(|| format!("article-{ordinal}-{}", q.id)),
             });
         }
     }
@@ -193,6 +200,7 @@ fn marks(brief: &Brief, ordinal: usize) -> Vec<Mark> {
                 class: format!("m c{}", k % COLOURS),
                 attrs: format!(" data-actor=\"{}\" title=\"{title}\"", a.id),
                 label: false,
+                id: None,
             });
         }
     }
@@ -267,7 +275,7 @@ fn panel(brief: &Brief, ordinal: usize, out: &mut String) {
     }
     out.push_str("</ul>\n<h2>Quotes</h2>\n<ol class=\"quotes\">\n");
     for q in &brief.quotes {
-        let who = q.speaker_name.as_deref().unwrap_or("?");
+        let who = q.speaker_name.as_deref().unwrap_or(NO_SPEAKER);
         let _ = writeln!(
             out,
             "<li><a href=\"#article-{ordinal}-{}\">{}</a>: {}</li>",
@@ -306,6 +314,7 @@ mod tests {
             class: class.into(),
             attrs: String::new(),
             label: true,
+            id: None,
         }
     }
 
@@ -336,6 +345,14 @@ mod tests {
     fn offsets_count_characters_not_bytes() {
         let html = marked_text("é “Olá” ✓", vec![mark(3, 6, 1, "q")]);
         assert_eq!(html, "é “<span class=\"q first\">Olá</span>” ✓");
+    }
+
+    #[test]
+    fn an_id_is_written_once_when_a_mark_is_split() {
+        let mut inner = mark(2, 6, 3, "b");
+        inner.id = Some("q1".into());
+        let html = marked_text("abcdef", vec![mark(0, 4, 0, "a"), inner]);
+        assert_eq!(html.matches("id=\"q1\"").count(), 1, "{html}");
     }
 
     #[test]

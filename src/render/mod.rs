@@ -47,7 +47,8 @@ impl Format {
 /// An article's place in a run, for the HTML index.
 #[derive(Clone, Debug)]
 pub struct Entry {
-    /// 0-based position of the article among the briefs printed.
+    /// 0-based position of the article among the inputs (failed inputs
+    /// keep their number, so numbers may skip).
     pub ordinal: usize,
     pub path: String,
     pub title: Option<String>,
@@ -138,22 +139,31 @@ pub(crate) fn wire_name<T: serde::Serialize>(value: &T) -> String {
 /// The first `max` characters of `text` on one line (runs of white space
 /// become one space), with an ellipsis when cut.
 pub(crate) fn clip(text: &str, max: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(max * 4));
+    let whole = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if whole.chars().count() <= max {
+        return whole;
+    }
+    // Cut at the last word that leaves room for the ellipsis; a first word
+    // longer than that is cut inside.
+    let room = max.saturating_sub(1);
+    let mut out = String::with_capacity(max * 4);
     let mut count = 0;
-    for word in text.split_whitespace() {
+    for word in whole.split(' ') {
         let needed = word.chars().count() + usize::from(count > 0);
-        if count + needed > max {
-            if count == 0 {
-                out.extend(word.chars().take(max.saturating_sub(1)));
-            }
-            out.push('…');
-            return out;
+        if count + needed > room {
+            break;
         }
         if count > 0 {
             out.push(' ');
         }
         out.push_str(word);
         count += needed;
+    }
+    if count == 0 {
+        out.extend(whole.chars().take(room));
+    }
+    if max > 0 {
+        out.push('…');
     }
     out
 }
@@ -182,7 +192,12 @@ mod tests {
     fn clip_keeps_short_text_and_cuts_long_text_at_a_word() {
         assert_eq!(clip("a  short\ntext", 20), "a short text");
         assert_eq!(clip("the harbour board met again", 12), "the harbour…");
+        assert_eq!(clip("the harbour board met again", 11), "the…");
         assert_eq!(clip("Unbreakablewordhere", 6), "Unbre…");
+        for max in 0..30 {
+            let cut = clip("International Longshore Workers Union", max);
+            assert!(cut.chars().count() <= max, "{max}: {cut}");
+        }
     }
 
     #[test]

@@ -12,6 +12,9 @@ use crate::report::{Brief, Claim, Evidence, Polarity, Quote, Target};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
+/// Marks a speaker group named by a claim's source words that no actor
+/// stands for ("a spokesman"), so it does not read as a name or a quote.
+const UNLINKED: &str = "(source) ";
 /// Actors listed without `--all`: enough for the cast of a news story.
 const MAX_ACTORS: usize = 8;
 /// Speakers listed without `--all`, most quoted first.
@@ -85,7 +88,8 @@ pub fn render(brief: &Brief, options: &SummaryOptions) -> String {
     let p = Painter {
         color: options.color,
     };
-    let width = options.width.max(40);
+    // Below 20 columns nothing reads well; wrap as if there were 20.
+    let width = options.width.max(20);
     let mut out = String::new();
     let title = brief.title.as_deref().unwrap_or("(no headline)");
     for line in textwrap::wrap(title, width) {
@@ -107,7 +111,7 @@ pub fn render(brief: &Brief, options: &SummaryOptions) -> String {
     for line in textwrap::wrap(&meta, width) {
         let _ = writeln!(out, "{}", p.dim(&line));
     }
-    actors(brief, options, &p, &mut out);
+    actors(brief, options, &p, width, &mut out);
     statements(brief, options, &p, width, &mut out);
     stances(brief, options, &p, width, &mut out);
     out
@@ -128,7 +132,12 @@ fn more(out: &mut String, p: &Painter, left: usize, what: &str) {
     }
 }
 
-fn actors(brief: &Brief, options: &SummaryOptions, p: &Painter, out: &mut String) {
+/// Columns of an actor row besides the name: two of indent, a space, the
+/// type (12, "organization"), a space, the mention count (11, "99
+/// mentions").
+const ACTOR_ROW_FIXED: usize = 2 + 1 + 12 + 1 + 11;
+
+fn actors(brief: &Brief, options: &SummaryOptions, p: &Painter, width: usize, out: &mut String) {
     if brief.actors.is_empty() {
         return;
     }
@@ -141,13 +150,32 @@ fn actors(brief: &Brief, options: &SummaryOptions, p: &Painter, out: &mut String
     } else {
         MAX_ACTORS.min(order.len())
     };
+    // Names get at most 28 columns (most names fit; long organisation
+    // names are cut), fewer on a narrow terminal, never under 8.
     let name_width = order[..shown]
         .iter()
         .map(|a| a.name.chars().count())
         .max()
         .unwrap_or(0)
-        .min(28);
+        .min(28)
+        .min(width.saturating_sub(ACTOR_ROW_FIXED).max(8));
     for a in &order[..shown] {
+        if width < ACTOR_ROW_FIXED + 8 {
+            // Too narrow for columns: one wrapped line per actor.
+            let line = format!(
+                "{} ({}, {})",
+                a.name,
+                super::wire_name(&a.actor_type),
+                count(a.mentions.len(), "mention")
+            );
+            let wrap = textwrap::Options::new(width)
+                .initial_indent("  ")
+                .subsequent_indent("    ");
+            for l in textwrap::wrap(&line, wrap) {
+                let _ = writeln!(out, "{l}");
+            }
+            continue;
+        }
         let name = clip(&a.name, name_width);
         let pad = name_width.saturating_sub(name.chars().count());
         let kind = super::wire_name(&a.actor_type);
@@ -157,8 +185,10 @@ fn actors(brief: &Brief, options: &SummaryOptions, p: &Painter, out: &mut String
             p.name(&name),
             " ".repeat(pad)
         );
-        if !a.titles.is_empty() {
-            let _ = write!(line, "  {}", p.dim(&clip(&a.titles.join(", "), 30)));
+        // Titles take what is left of the line, when that is worth showing.
+        let room = width.saturating_sub(ACTOR_ROW_FIXED + name_width + 2);
+        if !a.titles.is_empty() && room >= 8 {
+            let _ = write!(line, "  {}", p.dim(&clip(&a.titles.join(", "), room)));
         }
         let _ = writeln!(out, "{line}");
     }
@@ -205,13 +235,13 @@ fn by_speaker(brief: &Brief) -> Vec<(String, Vec<Statement<'_>>)> {
 fn claim_statement(c: &Claim) -> (String, Statement<'_>) {
     let who = match (&c.speaker_name, &c.source) {
         (Some(name), _) => name.clone(),
-        (None, Some(source)) => format!("“{}”", clip(&source.text, 40)),
+        (None, Some(source)) => format!("{UNLINKED}{}", source.text),
         (None, None) => String::new(),
     };
     let kind = match c.kind {
         crate::report::ClaimKind::Direct => "direct",
         crate::report::ClaimKind::Mixed => "mixed",
-        crate::report::ClaimKind::Indirect => "reported",
+        crate::report::ClaimKind::Indirect => "indirect",
     };
     let statement = Statement {
         start: c.content.start,
@@ -251,10 +281,14 @@ fn statements(
     };
     let indent = "      ";
     for (who, items) in &groups[..shown] {
+        let room = width.saturating_sub(2);
         let label = if who.is_empty() {
             p.dim("(unattributed)")
+        } else if let Some(words) = who.strip_prefix(UNLINKED) {
+            let words = clip(words, room.saturating_sub(UNLINKED.len()));
+            format!("{}{words}", p.dim(UNLINKED))
         } else {
-            p.name(who)
+            p.name(&clip(who, room))
         };
         let _ = writeln!(out, "  {label}");
         let limit = if options.all {
@@ -314,16 +348,32 @@ fn stances(brief: &Brief, options: &SummaryOptions, p: &Painter, width: usize, o
     };
     for s in &order[..shown] {
         let target = match &s.target {
-            Target::Actor(_) => p.name(s.target_name.as_deref().unwrap_or("?")),
+            Target::Actor(_) => s.target_name.clone().unwrap_or_default(),
             Target::Topic { text } => clip(text, 50),
         };
-        let _ = writeln!(
-            out,
-            "  {} → {}: {}",
-            p.name(&s.holder_name),
-            target,
-            p.polarity(s.polarity)
-        );
+        let polarity = super::wire_name(&s.polarity);
+        let plain = format!("{} → {target}: {polarity}", s.holder_name);
+        let wrap = textwrap::Options::new(width)
+            .initial_indent("  ")
+            .subsequent_indent("      ");
+        let lines = textwrap::wrap(&plain, wrap);
+        let last = lines.len() - 1;
+        for (k, line) in lines.iter().enumerate() {
+            // Wrapped uncoloured (escape codes would count as columns), then
+            // the holder and the polarity painted where they stand whole.
+            let mut line = line.to_string();
+            if k == 0 {
+                if let Some(rest) = line.strip_prefix(&format!("  {}", s.holder_name)) {
+                    line = format!("  {}{rest}", p.name(&s.holder_name));
+                }
+            }
+            if k == last {
+                if let Some(head) = line.strip_suffix(polarity.as_str()) {
+                    line = format!("{head}{}", p.polarity(s.polarity));
+                }
+            }
+            let _ = writeln!(out, "{line}");
+        }
         if let Some(snippet) = evidence_snippet(brief, &s.evidence) {
             let wrap = textwrap::Options::new(width)
                 .initial_indent("      ")
@@ -386,11 +436,35 @@ mod tests {
     }
 
     #[test]
-    fn lines_fit_the_width() {
-        let s = summary_of(ARTICLE, true);
-        for line in s.lines() {
-            assert!(line.chars().count() <= 80, "too long: {line}");
+    fn lines_fit_the_width_without_trailing_spaces() {
+        let extras = crate::Extras {
+            sentences: true,
+            text: true,
+            ..Default::default()
+        };
+        let brief = crate::analyze(
+            ARTICLE.to_string(),
+            "a/long/path/to/the/article.txt",
+            0,
+            extras,
+        );
+        for width in [20, 35, 50, 80] {
+            let options = SummaryOptions {
+                width,
+                all: true,
+                ..SummaryOptions::default()
+            };
+            for line in render(&brief, &options).lines() {
+                assert!(line.chars().count() <= width, "{width}: {line}");
+                assert!(!line.ends_with(' '), "{width}: {line:?}");
+            }
         }
+    }
+
+    #[test]
+    fn a_source_no_actor_stands_for_is_marked_as_such() {
+        let s = summary_of("The plan was delayed, a spokesman said on Friday.", false);
+        assert!(s.contains("(source) a spokesman"), "{s}");
     }
 
     #[test]

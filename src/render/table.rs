@@ -72,7 +72,7 @@ impl Table {
                 "holder_name",
                 "target",
                 "target_name",
-                "target_kind",
+                "topic",
                 "polarity",
                 "score",
                 "evidence",
@@ -238,9 +238,11 @@ fn stance_rows(brief: &Brief) -> Vec<Vec<String>> {
         .stances
         .iter()
         .map(|s| {
-            let (target, name, kind) = match &s.target {
-                Target::Actor(id) => (id.clone(), opt(&s.target_name), "actor"),
-                Target::Topic { text } => (String::new(), text.clone(), "topic"),
+            // As in the JSON: an actor target has an id and a name, a
+            // topic only its words.
+            let (target, name, topic) = match &s.target {
+                Target::Actor(id) => (id.clone(), opt(&s.target_name), String::new()),
+                Target::Topic { text } => (String::new(), String::new(), text.clone()),
             };
             let evidence: Vec<String> = s
                 .evidence
@@ -256,7 +258,7 @@ fn stance_rows(brief: &Brief) -> Vec<Vec<String>> {
                 s.holder_name.clone(),
                 target,
                 name,
-                kind.to_string(),
+                topic,
                 wire_name(&s.polarity),
                 s.score.to_string(),
                 evidence.join(" "),

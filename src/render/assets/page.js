@@ -11,5 +11,12 @@ document.addEventListener('click', function (event) {
     section.querySelectorAll('[data-actor="' + id + '"]').forEach(function (x) { x.classList.add('sel'); });
   }
 });
+// The actor list is reachable by keyboard: Enter or Space acts as a click.
+document.addEventListener('keydown', function (event) {
+  if ((event.key === 'Enter' || event.key === ' ') && event.target.matches('li[data-actor]')) {
+    event.preventDefault();
+    event.target.click();
+  }
+});
 var first = document.querySelector('section.brief h1');
 if (first) document.title = first.textContent + ' — brief';
