@@ -6,14 +6,22 @@
 //! is found readability-style: boilerplate (scripts, navigation, asides,
 //! footers, forms, social embeds, and elements whose class, id or role names
 //! boilerplate) is never read; a semantic container (`itemprop=articleBody`,
-//! `<article>`, `<main>`) wins when it holds paragraph text, else the element
-//! whose `<p>` children hold the most text (less their link text), with its
-//! siblings that score nearly as well.
+//! `<article>`, `<main>`) wins when it holds a fair share of the page's
+//! paragraph text (so a "more stories" card in an `<article>` does not),
+//! else the element whose paragraphs hold the most text (less their link
+//! text), with its siblings that score nearly as well. Paragraphs are `<p>`
+//! elements and, on pages that set their body as `<br>`-separated text in a
+//! `<div>` or `<td>`, the runs of loose text (see `content`). The headline is
+//! chosen among the `<h1>`s and `<h2>`s, never the site's logo (see `title`).
 //!
 //! Assumptions: one article a page (a page of several keeps the largest);
 //! the body is in `<p>` elements, with sub-headings `h2`–`h4`, list items and
-//! block quotations between them (a page without any `<p>` falls back to its
-//! visible text, split where blocks end); what a reader sees is what the
+//! block quotations between them; where those hold less than half of the
+//! content's visible text (a `<br>`-separated body with a `<p>` footer), or
+//! none of it, the visible text is read instead, split at `<br>`s and where
+//! blocks end. Lines that are page furniture whatever their markup (an
+//! advertisement label, a byline, a copyright line, a newsletter plug) are
+//! dropped by their words (see `furniture`). What a reader sees is what the
 //! markup holds (no script runs, no CSS is read beyond an inline
 //! `display:none`). Every walk is iterative and visits each node a bounded
 //! number of times, and nesting is capped while parsing (see `parse`), so
@@ -21,15 +29,18 @@
 
 mod content;
 mod filter;
+mod furniture;
 mod parse;
 #[cfg(test)]
 mod tests;
+mod title;
 
-use content::{choose_content, find_title, Content};
+use content::{choose_content, Content};
 use ego_tree::{NodeId, NodeRef};
 use filter::Filter;
 use scraper::node::Element;
 use scraper::Node;
+use title::find_title;
 
 /// True when `text` is an HTML document: after optional whitespace, a BOM
 /// and HTML comments (and an XML declaration, as XHTML pages have), it starts
@@ -72,14 +83,22 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 /// The article inside an HTML page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extracted {
-    /// The headline: the article's `<h1>`, else `og:title`, else `<title>`
-    /// without its site-name suffix.
+    /// The headline: the heading that `og:title` or `<title>` names, else
+    /// the article's `<h1>` (or the `<h2>` that opens it), else `og:title`,
+    /// else `<title>` without its site-name suffix. Never the site's logo.
     pub title: Option<String>,
     /// What brief analyses: the title as the first line (if any), a blank
     /// line, then each paragraph, sub-heading or list item as one line,
     /// separated by blank lines. No trailing newline.
     pub text: String,
 }
+
+/// Below this share of the content's visible text (in characters), the
+/// paragraphs found are not its body: a body in `<p>`s holds nearly all of
+/// what its container shows (the rest is a dateline, a time, a credit),
+/// while a `<br>`-separated body leaves only a lead or a footer in `<p>`s,
+/// well under half.
+const MIN_BLOCK_SHARE: f64 = 0.5;
 
 /// Finds the article in `html` and renders it as plain text. Never fails: a
 /// page without an article gives its visible text, an empty page nothing.
@@ -89,25 +108,28 @@ pub fn extract_article(html: &str) -> Extracted {
     let body = find_body(root);
     let content = choose_content(body);
     let heading = find_title(root, &content.roots);
-    let mut paragraphs = collect(&content, Mode::Blocks, heading.h1, true);
-    if paragraphs.is_empty() {
-        // No `<p>` where the article should be: its visible text, split
-        // where blocks end, keeps p-less pages readable.
-        paragraphs = collect(&content, Mode::Visible, heading.h1, true);
-    }
+    let blocks = collect(&content, Mode::Blocks, heading.node, true);
+    let visible = collect(&content, Mode::Visible, heading.node, true);
+    let chars = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
+    let mut paragraphs = if (chars(&blocks) as f64) < chars(&visible) as f64 * MIN_BLOCK_SHARE {
+        visible
+    } else {
+        blocks
+    };
     if paragraphs.is_empty() {
         // Class names may have misled us: the whole page without that guess.
         let page = Content {
             roots: vec![body],
             is_article: false,
         };
-        paragraphs = collect(&page, Mode::Visible, heading.h1, false);
+        paragraphs = collect(&page, Mode::Visible, heading.node, false);
     }
     let title = heading.text;
     if title.is_some() && paragraphs.first() == title.as_ref() {
         // A title from the meta data, repeated as the first line.
         paragraphs.remove(0);
     }
+    furniture::drop_furniture(&mut paragraphs);
     let mut text = title.clone().unwrap_or_default();
     for p in &paragraphs {
         if !text.is_empty() {
@@ -302,9 +324,14 @@ const BLOCK_TAGS: &[&str] = &[
 enum Mode {
     /// Only paragraphs, sub-headings, list items and block quotations.
     Blocks,
-    /// All visible text, one line per block (for pages without `<p>`).
+    /// All visible text, one line per block or `<br>`-separated run (for
+    /// bodies not in `<p>`s).
     Visible,
 }
+
+/// Lines shorter than this (in words) that are mostly link text are a label
+/// and a link: prose sentences are longer.
+const SHORT_LINE_WORDS: usize = 10;
 
 /// The walk behind [`collect`]: text is kept while inside a captured
 /// block (`capturing` > 0), and a line ends wherever a block does.
@@ -322,9 +349,15 @@ impl Lines {
     fn flush(&mut self) {
         let text = self.line.take();
         let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-        // A line that is mostly links is a list of other stories or
-        // tags, not the article's ("Read more: …").
-        let links = self.mode == Mode::Blocks && self.link_chars * 2 > visible;
+        // A line that is all but links is a list of other stories or tags;
+        // a short one that is mostly a link is a label and the link ("Read
+        // more: …", "Tags: …"). A sentence that links a source or a long
+        // name stays: its own words carry it, so a lead whose subject is a
+        // linked report is kept, though more than half of it is link.
+        let words = text.split_whitespace().count();
+        let links = self.mode == Mode::Blocks
+            && (self.link_chars * 5 >= visible * 4
+                || (words < SHORT_LINE_WORDS && self.link_chars * 2 > visible));
         self.link_chars = 0;
         if !text.is_empty() && !links {
             self.out.push(text);

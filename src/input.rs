@@ -2,7 +2,8 @@
 //!
 //! The JSON contract fixes how bytes become characters, because every offset
 //! in the brief counts characters of the decoded text: UTF-8 with a leading
-//! BOM dropped and CRLF kept; anything that is not valid UTF-8 is read as
+//! BOM dropped and CRLF kept; anything that is not valid UTF-8 is read in
+//! the encoding an HTML page declares in a `<meta>` tag, else as
 //! Windows-1252 (scraped news often is), unless the caller asks for strict
 //! UTF-8. Inputs that cannot be an article (binary data, PDFs, directories,
 //! oversized files, UTF-16 with or without a byte-order mark) are refused
@@ -20,9 +21,13 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Offsets are kept as `u32`, so no article may reach 4 GiB.
 const HARD_MAX_BYTES: u64 = u32::MAX as u64;
 
+/// How inputs are read.
 #[derive(Clone, Debug)]
 pub struct ReadOptions {
+    /// Inputs larger than this (in bytes) are refused.
     pub max_bytes: u64,
+    /// Refuse input that is not valid UTF-8 instead of reading it in its
+    /// declared encoding or as Windows-1252.
     pub strict_utf8: bool,
 }
 
@@ -38,10 +43,12 @@ impl Default for ReadOptions {
 /// An article ready for the pipeline.
 #[derive(Clone, Debug)]
 pub struct Article {
+    /// The decoded text.
     pub text: String,
     /// Size of the input as read, before decoding.
     pub bytes: u64,
-    /// Set when the input was not UTF-8 and was read as Windows-1252.
+    /// Set when the input was not UTF-8 and was read as Windows-1252 (a
+    /// page declaring another encoding is read in it, and this is unset).
     pub decoded_as_cp1252: bool,
 }
 
@@ -171,8 +178,9 @@ pub fn decode(bytes: Vec<u8>, opts: &ReadOptions) -> Result<Article, InputError>
             });
         }
         Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(body);
-            (text.into_owned(), true)
+            let encoding = declared_encoding(body).unwrap_or(encoding_rs::WINDOWS_1252);
+            let (text, _) = encoding.decode_without_bom_handling(body);
+            (text.into_owned(), encoding == encoding_rs::WINDOWS_1252)
         }
     };
     Ok(Article {
@@ -180,6 +188,99 @@ pub fn decode(bytes: Vec<u8>, opts: &ReadOptions) -> Result<Article, InputError>
         bytes: size,
         decoded_as_cp1252,
     })
+}
+
+/// How far into a page its `<meta>` charset declaration is looked for: the
+/// 1024 bytes of the HTML standard's prescan, within which it says a
+/// declaration must be.
+const PRESCAN_BYTES: usize = 1024;
+
+/// The encoding that an HTML page (not valid UTF-8) declares: `<meta
+/// charset=…>` or `<meta http-equiv="Content-Type" content="…;
+/// charset=…">` in its first [`PRESCAN_BYTES`]. A simplified form of the
+/// WHATWG prescan: comments are skipped, but a `<meta>` is read as the text
+/// up to its first `>` and any `charset=` in it counts (without checking
+/// that `content` comes with `http-equiv`), and the tag must end within the
+/// prescan. Not for text: an article that says `charset=` is no page.
+/// Declarations of UTF-8 or UTF-16 (which these bytes are not) and labels
+/// that decode to nothing useful (`replacement`, `x-user-defined`) are
+/// ignored, so the caller's Windows-1252 reading stands.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    // Windows-1252 keeps ASCII as it is, which is all the test looks at.
+    let (head_text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(head);
+    if !crate::html::looks_like_html(&head_text) {
+        return None;
+    }
+    let label = meta_charset(head)?;
+    let encoding = encoding_rs::Encoding::for_label(label)?;
+    let unusable = [
+        encoding_rs::UTF_8,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+        encoding_rs::REPLACEMENT,
+        encoding_rs::X_USER_DEFINED,
+    ];
+    (!unusable.contains(&encoding)).then_some(encoding)
+}
+
+/// The label in the first `<meta …charset=…>` of `head`, comments skipped.
+fn meta_charset(head: &[u8]) -> Option<&[u8]> {
+    let mut at = 0;
+    while let Some(lt) = head[at..].iter().position(|&b| b == b'<') {
+        let rest = &head[at + lt..];
+        if rest.starts_with(b"<!--") {
+            let end = find(&rest[4..], b"-->")?;
+            at += lt + 4 + end + 3;
+            continue;
+        }
+        let is_meta = rest.len() > 5
+            && rest[..5].eq_ignore_ascii_case(b"<meta")
+            && (rest[5].is_ascii_whitespace() || rest[5] == b'/');
+        let end = rest.iter().position(|&b| b == b'>')?;
+        if is_meta {
+            if let Some(label) = charset_in(&rest[..end]) {
+                return Some(label);
+            }
+        }
+        at += lt + end + 1;
+    }
+    None
+}
+
+/// The value after `charset` `=` in a tag's text, quoted or not.
+fn charset_in(tag: &[u8]) -> Option<&[u8]> {
+    let mut from = 0;
+    while let Some(found) = find_ignore_case(&tag[from..], b"charset") {
+        from += found + b"charset".len();
+        let rest = tag[from..].trim_ascii_start();
+        let Some(value) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let value = value.trim_ascii_start();
+        let value = value
+            .strip_prefix(b"\"")
+            .or_else(|| value.strip_prefix(b"'"))
+            .unwrap_or(value);
+        let len = value
+            .iter()
+            .position(|&b| {
+                matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+            })
+            .unwrap_or(value.len());
+        return Some(&value[..len]).filter(|v| !v.is_empty());
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// UTF-16 without a byte-order mark, told by where its NUL bytes fall. Text
@@ -226,6 +327,88 @@ mod tests {
         let a = read(b"\x93Peace\x94 in caf\xe9 \x81").unwrap();
         assert_eq!(a.text, "\u{201C}Peace\u{201D} in caf\u{e9} \u{81}");
         assert!(a.decoded_as_cp1252);
+    }
+
+    /// A page in `encoding`, with `head` in its `<head>`.
+    fn page_in(encoding: &'static encoding_rs::Encoding, head: &str, body: &str) -> Vec<u8> {
+        let html =
+            format!("<!DOCTYPE html><html><head>{head}</head><body><p>{body}</p></body></html>");
+        let (bytes, _, unmappable) = encoding.encode(&html);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    const CYRILLIC: &str = "«Мы не отступим», — сказал мэр Иван Петров.";
+
+    #[test]
+    fn an_html_page_is_read_in_its_declared_charset() {
+        let cp1251 = encoding_rs::WINDOWS_1251;
+        for head in [
+            "<meta charset=\"windows-1251\">",
+            "<META CHARSET=cp1251>",
+            "<meta charset = 'Windows-1251' />",
+            "<!-- <meta charset=\"koi8-r\"> --><title>x</title>\
+             <meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">",
+        ] {
+            let a = read(&page_in(cp1251, head, CYRILLIC)).unwrap();
+            assert!(a.text.contains(CYRILLIC), "{head}: {}", a.text);
+            assert!(!a.decoded_as_cp1252, "{head}");
+        }
+        let plain = "Мэр Иван Петров сказал это в понедельник.";
+        let koi = page_in(encoding_rs::KOI8_R, "<meta charset=koi8-r>", plain);
+        assert!(read(&koi).unwrap().text.contains(plain));
+        // A declared Windows-1252 (or its alias Latin-1) is what it says.
+        let latin = read(b"<html><head><meta charset=iso-8859-1></head><p>caf\xe9</p>").unwrap();
+        assert!(latin.text.contains("café") && latin.decoded_as_cp1252);
+    }
+
+    #[test]
+    fn undeclared_wrongly_declared_and_non_html_bytes_stay_windows_1252() {
+        let cp1251 = encoding_rs::WINDOWS_1251;
+        let late = format!(
+            "<title>{}</title><meta charset=windows-1251>",
+            " ".repeat(1100)
+        );
+        for (bytes, why) in [
+            (page_in(cp1251, "", CYRILLIC), "no declaration"),
+            (
+                page_in(cp1251, "<meta charset=utf-8>", CYRILLIC),
+                "claims UTF-8",
+            ),
+            (
+                page_in(cp1251, "<meta charset=no-such-thing>", CYRILLIC),
+                "unknown label",
+            ),
+            (
+                page_in(cp1251, "<meta charset=utf-16le>", CYRILLIC),
+                "claims UTF-16",
+            ),
+            (page_in(cp1251, &late, CYRILLIC), "past the prescan"),
+            (
+                page_in(cp1251, "<meta charset=\"windows-1251", CYRILLIC),
+                "tag never ends",
+            ),
+        ] {
+            let a = read(&bytes).unwrap();
+            assert!(a.decoded_as_cp1252, "{why}");
+            assert!(!a.text.contains(CYRILLIC), "{why}");
+        }
+        // Plain text that names a charset is not a page.
+        let text = cp1251
+            .encode("Note: charset=windows-1251. Мэр")
+            .0
+            .into_owned();
+        assert!(read(&text).unwrap().decoded_as_cp1252);
+        // Strict UTF-8 still refuses the page, whatever it declares.
+        let opts = ReadOptions {
+            strict_utf8: true,
+            ..ReadOptions::default()
+        };
+        let page = page_in(cp1251, "<meta charset=windows-1251>", CYRILLIC);
+        assert!(matches!(
+            decode(page, &opts),
+            Err(InputError::InvalidUtf8 { .. })
+        ));
     }
 
     #[test]

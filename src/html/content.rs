@@ -1,13 +1,15 @@
-//! Where the article is on a page and what its title is.
+//! Where the article is on a page.
 //!
-//! One pass scores the body: each `<p>` credits its parent in full and its
-//! grandparent by half (readability's rule), weighted by its length less its
-//! link text; semantic containers (`itemprop=articleBody`, `<article>`,
-//! `<main>`, in that order of trust) add up the paragraphs inside them and
-//! win when they hold any. A second pass finds the title.
+//! One pass scores the body: each `<p>`, and each run of loose text in a
+//! `<div>` or table cell (split at `<br>`s and child blocks), credits its
+//! parent in full and its grandparent by half (readability's rule),
+//! weighted by its length less its link text; semantic containers
+//! (`itemprop=articleBody`, `<article>`, `<main>`, in that order of trust)
+//! add up the text inside them and win when they hold a fair share of what
+//! the best-scored element holds (see [`CONTAINER_SHARE`]).
 
 use super::filter::Filter;
-use super::{element, inline_text, walk, Line, Ref, Visitor};
+use super::{element, inline_text, walk, Ref, Visitor, BLOCK_TAGS};
 use ego_tree::NodeId;
 use rustc_hash::FxHashMap;
 use scraper::node::Element;
@@ -56,14 +58,36 @@ fn paragraph_score(node: Ref<'_>) -> f64 {
     chars as f64 * (1.0 - density)
 }
 
-/// One pass over the body: each `<p>` scores its parent fully and its
-/// grandparent by half (readability's rule), and adds to the total of the
-/// innermost semantic container around it.
+/// Elements whose loose text (outside any `<p>`: runs between `<br>`s and
+/// child blocks) is scored as a paragraph would be. Older and hand-made
+/// pages set the whole body so, in a `<div>` or a table cell (readability
+/// turns such runs into paragraphs for the same reason); lists, headings and
+/// quotations are parts of a body, never the body, so their text is not.
+const RUN_TAGS: &[&str] = &["article", "body", "center", "div", "main", "section", "td"];
+
+/// The loose text read so far in an open block: its length as a line would
+/// hold it (runs of whitespace as one space), its non-space characters and
+/// how many of those are link text.
+struct Run<'a> {
+    node: Ref<'a>,
+    scored: bool,
+    chars: usize,
+    visible: usize,
+    link_chars: usize,
+    space: bool,
+}
+
+/// One pass over the body: each `<p>`, and each run of loose text in a
+/// [`RUN_TAGS`] block, scores its parent (the block itself, for a run) fully
+/// and the next one up by half (readability's rule), and adds to the total
+/// of the innermost semantic container around it.
 struct Scorer<'a> {
     filter: Filter,
     scores: FxHashMap<NodeId, (Ref<'a>, f64)>,
     open_containers: Vec<(Ref<'a>, Kind, f64)>,
     containers: Vec<(Ref<'a>, Kind, f64)>,
+    runs: Vec<Run<'a>>,
+    link_depth: u32,
 }
 
 impl<'a> Scorer<'a> {
@@ -72,27 +96,81 @@ impl<'a> Scorer<'a> {
             self.scores.entry(node.id()).or_insert((node, 0.0)).1 += score;
         }
     }
+
+    /// Scores a paragraph's worth of text found under `parent`.
+    fn score(&mut self, parent: Option<Ref<'a>>, score: f64) {
+        self.credit(parent, score);
+        self.credit(parent.and_then(|p| p.parent()), score / 2.0);
+        if let Some(open) = self.open_containers.last_mut() {
+            open.2 += score;
+        }
+    }
+
+    fn add_text(&mut self, text: &str) {
+        let Some(run) = self.runs.last_mut() else {
+            return;
+        };
+        for c in text.chars() {
+            if c.is_whitespace() {
+                run.space = true;
+                continue;
+            }
+            run.chars += 1 + usize::from(run.space && run.chars > 0);
+            run.space = false;
+            run.visible += 1;
+            run.link_chars += usize::from(self.link_depth > 0);
+        }
+    }
+
+    /// Ends the loose text of the innermost open block (a `<br>` or a
+    /// child block breaks it) and scores it.
+    fn end_run(&mut self) {
+        let Some(run) = self.runs.last_mut() else {
+            return;
+        };
+        let (node, scored, chars, visible, links) =
+            (run.node, run.scored, run.chars, run.visible, run.link_chars);
+        (run.chars, run.visible, run.link_chars, run.space) = (0, 0, 0, false);
+        if scored && chars >= MIN_PARAGRAPH_CHARS {
+            let density = (links as f64 / visible.max(1) as f64).min(1.0);
+            self.score(Some(node), chars as f64 * (1.0 - density));
+        }
+    }
 }
 
 impl<'a> Visitor<'a> for Scorer<'a> {
     fn open(&mut self, node: Ref<'a>) -> bool {
-        let Some(el) = element(&node) else {
-            return false;
-        };
-        if !self.filter.admits(el) {
-            return false;
-        }
-        if el.name() == "p" {
-            let score = paragraph_score(node);
-            let parent = node.parent();
-            self.credit(parent, score);
-            self.credit(parent.and_then(|p| p.parent()), score / 2.0);
-            if let Some(open) = self.open_containers.last_mut() {
-                open.2 += score;
+        let el = match node.value() {
+            scraper::Node::Text(t) => {
+                self.add_text(t);
+                return false;
             }
-            // Its subtree is read; pretend to have left it at once.
-            self.filter.leave(el);
-            return false;
+            scraper::Node::Element(el) if self.filter.admits(el) => el,
+            _ => return false,
+        };
+        match el.name() {
+            "p" => {
+                self.end_run();
+                let score = paragraph_score(node);
+                self.score(node.parent(), score);
+                // Its subtree is read; pretend to have left it at once.
+                self.filter.leave(el);
+                return false;
+            }
+            "br" => self.end_run(),
+            "a" => self.link_depth += 1,
+            name if BLOCK_TAGS.contains(&name) => {
+                self.end_run();
+                self.runs.push(Run {
+                    node,
+                    scored: RUN_TAGS.contains(&name),
+                    chars: 0,
+                    visible: 0,
+                    link_chars: 0,
+                    space: false,
+                });
+            }
+            _ => {}
         }
         if let Some(kind) = kind_of(el) {
             self.open_containers.push((node, kind, 0.0));
@@ -103,6 +181,15 @@ impl<'a> Visitor<'a> for Scorer<'a> {
     fn close(&mut self, node: Ref<'a>) {
         let Some(el) = element(&node) else { return };
         self.filter.leave(el);
+        if el.name() == "a" {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        } else if BLOCK_TAGS.contains(&el.name()) {
+            // Before the container below is closed: the run is its text.
+            self.end_run();
+            if self.runs.last().is_some_and(|r| r.node.id() == node.id()) {
+                self.runs.pop();
+            }
+        }
         if self
             .open_containers
             .last()
@@ -125,24 +212,44 @@ fn best<'a>(items: impl Iterator<Item = (Ref<'a>, f64)>) -> Option<(Ref<'a>, f64
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.id().cmp(&a.0.id())))
 }
 
+/// How much of the best-scored element's text a semantic container must
+/// hold to be trusted over the scores. A container around the body holds
+/// all of it (a score counts each paragraph at most once), so any share up
+/// to one keeps it; a "more stories" card in its own `<article>` holds one
+/// blurb against a body's several paragraphs, a third or less of them. Half
+/// lies between, and still lets a container win against a somewhat longer
+/// block outside it (comments, a long caption list): the markup says which
+/// is the story unless the other holds twice the text.
+const CONTAINER_SHARE: f64 = 0.5;
+
+/// Where the article is in `body`: the most trusted semantic container that
+/// holds a fair share of the page's paragraph text, else the best-scored
+/// element with the siblings that belong with it.
 pub(super) fn choose_content(body: Ref<'_>) -> Content<'_> {
     let mut scorer = Scorer {
         filter: Filter::new(true, false),
         scores: FxHashMap::default(),
         open_containers: Vec::new(),
         containers: Vec::new(),
+        runs: Vec::new(),
+        link_depth: 0,
     };
     walk(body, &mut scorer);
+    let top = best(scorer.scores.values().copied());
+    let floor = top.map_or(0.0, |(_, score)| score * CONTAINER_SHARE);
     for kind in [Kind::ArticleBody, Kind::Article, Kind::Main] {
         let of_kind = scorer.containers.iter().filter(|c| c.1 == kind);
-        if let Some((node, _)) = best(of_kind.map(|c| (c.0, c.2))) {
-            return Content {
-                roots: vec![node],
-                is_article: true,
-            };
+        match best(of_kind.map(|c| (c.0, c.2))) {
+            Some((node, total)) if total >= floor => {
+                return Content {
+                    roots: vec![node],
+                    is_article: true,
+                }
+            }
+            _ => {}
         }
     }
-    if let Some((top, score)) = best(scorer.scores.values().copied()) {
+    if let Some((top, score)) = top {
         return Content {
             roots: with_siblings(top, score, &scorer.scores),
             is_article: true,
@@ -196,128 +303,4 @@ fn with_siblings<'a>(
         .children()
         .filter(|&n| n.id() == top.id() || belongs(n))
         .collect()
-}
-
-// ---------------------------------------------------------------- the title
-
-pub(super) struct Heading {
-    pub(super) text: Option<String>,
-    /// The `<h1>` the title came from, left out of the body.
-    pub(super) h1: Option<NodeId>,
-}
-
-/// One pass over the page for the title's sources: the first `<h1>` in the
-/// content, the last one before it, `og:title`, `<title>`.
-struct TitleFinder<'a, 'r> {
-    roots: &'r [Ref<'a>],
-    filter: Filter,
-    inside: u32,
-    seen_content: bool,
-    h1_inside: Option<(NodeId, String)>,
-    h1_before: Option<(NodeId, String)>,
-    og_title: Option<String>,
-    title: Option<String>,
-}
-
-impl<'a> Visitor<'a> for TitleFinder<'a, '_> {
-    fn open(&mut self, node: Ref<'a>) -> bool {
-        let Some(el) = element(&node) else {
-            return node.value().is_document();
-        };
-        match el.name() {
-            "head" => return true,
-            "title" if self.title.is_none() => {
-                let mut line = Line::default();
-                node.children()
-                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                    .for_each(|t| line.push(&t));
-                self.title = Some(line.take()).filter(|t| !t.is_empty());
-                return false;
-            }
-            "meta" => {
-                let is_og = el.attr("property").or(el.attr("name")) == Some("og:title");
-                if is_og && self.og_title.is_none() {
-                    let mut line = Line::default();
-                    line.push(el.attr("content").unwrap_or_default());
-                    self.og_title = Some(line.take()).filter(|t| !t.is_empty());
-                }
-                return false;
-            }
-            _ => {}
-        }
-        if !self.filter.admits(el) {
-            return false;
-        }
-        if self.roots.iter().any(|r| r.id() == node.id()) {
-            self.inside += 1;
-            self.seen_content = true;
-        }
-        if el.name() == "h1" {
-            self.filter.leave(el);
-            let (text, _) = inline_text(node, Filter::new(false, true));
-            if text.is_empty() {
-                return false;
-            }
-            if self.inside > 0 && self.h1_inside.is_none() {
-                self.h1_inside = Some((node.id(), text));
-            } else if !self.seen_content {
-                self.h1_before = Some((node.id(), text));
-            }
-            return false;
-        }
-        true
-    }
-
-    fn close(&mut self, node: Ref<'a>) {
-        let Some(el) = element(&node) else { return };
-        self.filter.leave(el);
-        if self.roots.iter().any(|r| r.id() == node.id()) {
-            self.inside -= 1;
-        }
-    }
-}
-
-pub(super) fn find_title(root: Ref<'_>, roots: &[Ref<'_>]) -> Heading {
-    let mut finder = TitleFinder {
-        roots,
-        // Titles live in headers, so the site's header is searched too;
-        // class words are not trusted here (`article-header` holds the h1).
-        filter: Filter::new(false, true),
-        inside: 0,
-        seen_content: false,
-        h1_inside: None,
-        h1_before: None,
-        og_title: None,
-        title: None,
-    };
-    walk(root, &mut finder);
-    if let Some((id, text)) = finder.h1_inside.or(finder.h1_before) {
-        return Heading {
-            text: Some(text),
-            h1: Some(id),
-        };
-    }
-    Heading {
-        text: finder
-            .og_title
-            .or(finder.title.map(|t| strip_site_name(&t))),
-        h1: None,
-    }
-}
-
-/// `Story | Site` → `Story`. Only a short tail (five words at most) after
-/// the last separator is taken for a site name, so a headline with a dash
-/// in it keeps its second half.
-fn strip_site_name(title: &str) -> String {
-    let cut = [" | ", " - ", " — ", " – "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
-        .max();
-    if let Some((at, len)) = cut {
-        let (story, site) = (title[..at].trim(), title[at + len..].trim());
-        if !story.is_empty() && site.split_whitespace().count() <= 5 {
-            return story.to_string();
-        }
-    }
-    title.to_string()
 }

@@ -1,7 +1,8 @@
 //! Which elements of a page are never article text: by tag, ARIA role,
-//! `hidden`, social-embed class, and class or id words that name
-//! boilerplate. Class words are matched whole (split on `-`, `_` and
-//! spaces), so `commentary-body` is not a comment section.
+//! the `hidden` and `aria-hidden` attributes or an inline `display:none`,
+//! social-embed class, and class or id words that name boilerplate. Class
+//! words are matched whole (split on `-`, `_` and spaces), so
+//! `commentary-body` is not a comment section.
 
 use scraper::node::Element;
 
@@ -74,6 +75,11 @@ const EMBED_CLASSES: &[&str] = &[
 
 /// Class or id words (whole words, split on `-`, `_` and spaces) that name
 /// boilerplate so plainly that no other word on the element saves it.
+///
+/// No word here says how an element is shown: utility-class frameworks put
+/// `hidden`, `invisible`, `collapse` or `sr-only` on visible content
+/// (`overflow-hidden`, `md:hidden` on a block that a wider screen shows),
+/// and what is really hidden says so in its attributes (see `is_hidden`).
 const BOILERPLATE_WORDS: &[&str] = &[
     "nav",
     "navbar",
@@ -112,7 +118,6 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "caption",
     "credit",
     "masthead",
-    "hidden",
 ];
 
 /// Words that usually mean boilerplate but also turn up as modifiers on the

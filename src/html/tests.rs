@@ -338,3 +338,230 @@ fn realistic_news_page_gives_the_story_only() {
     assert_eq!(brief.title, got.title);
     assert_eq!(brief.stats.paragraphs, want.len());
 }
+
+// ------------------------------------------------ review fixes (html-fixes)
+
+const LONG_C: &str = "A third paragraph of the story, which carries on for a while yet.";
+
+#[test]
+fn teaser_cards_in_articles_do_not_beat_a_story_in_plain_divs() {
+    let html = page(&format!(
+        "<div class='wrap'><div class='story'><h1>Ferry Fares Rise</h1>\
+         <div class='story-body'><p>{LONG_A}</p><p>{LONG_B}</p><p>{LONG_C}</p></div></div>\
+         <section class='more'>\
+         <article class='card'><h3><a href='/1'>Other news</a></h3>\
+         <p>A teaser for a different story, long enough to be scored as text.</p></article>\
+         <article class='card'><p>Another teaser for another story, also long enough.</p></article>\
+         </section></div>"
+    ));
+    let got = extract_article(&html);
+    assert_eq!(got.title.as_deref(), Some("Ferry Fares Rise"));
+    assert_eq!(
+        lines(&got.text),
+        ["Ferry Fares Rise", LONG_A, LONG_B, LONG_C]
+    );
+    // An article holding the story still wins over a shorter block outside.
+    let html = page(&format!(
+        "<article><p>{LONG_A}</p><p>{LONG_B}</p></article>\
+         <div class='more'><p>{LONG_C}</p></div>"
+    ));
+    assert_eq!(
+        lines(&extract_article(&html).text),
+        ["Page", LONG_A, LONG_B]
+    );
+}
+
+#[test]
+fn utility_classes_that_say_hidden_do_not_drop_content() {
+    for class in [
+        "prose overflow-hidden",
+        "sm-hidden",
+        "md:hidden lg:block",
+        "hidden",
+        "text_hidden",
+    ] {
+        let html = page(&format!(
+            "<article><h1>Head</h1><div class='{class}'><p>{LONG_A}</p><p>{LONG_B}</p></div>\
+             <p class='text-sm'>Filed on Monday in the local section.</p></article>"
+        ));
+        assert_eq!(
+            lines(&extract_article(&html).text),
+            [
+                "Head",
+                LONG_A,
+                LONG_B,
+                "Filed on Monday in the local section."
+            ],
+            "{class}"
+        );
+    }
+    // Really hidden is said by attributes, and still dropped.
+    let html = page(&format!(
+        "<article><p>{LONG_A}</p><div aria-hidden='true'><p>{LONG_C}</p></div>\
+         <div style='display:none'><p>{LONG_C}</p></div><p>{LONG_B}</p></article>"
+    ));
+    assert_eq!(
+        lines(&extract_article(&html).text),
+        ["Page", LONG_A, LONG_B]
+    );
+}
+
+#[test]
+fn a_br_separated_body_wins_over_a_paragraph_footer() {
+    let footer = "<div class='bottom'><p>Contact the newsroom with tips and corrections about stories.</p></div>";
+    for body in [
+        format!("<div class='hd'>Site</div><div class='text'><b>Lead In</b><br><br>{LONG_A}<br><br>{LONG_B}<br>{LONG_C}</div>{footer}"),
+        format!("<table><tr><td class='menu'><a href='/'>Home</a></td>\
+                 <td><font><b>Lead In</b></font><br>{LONG_A}<br><br>{LONG_B}<br>{LONG_C}</td></tr></table>{footer}"),
+    ] {
+        let got = extract_article(&page(&body));
+        let got = lines(&got.text);
+        assert_eq!(got[..5], ["Page", "Lead In", LONG_A, LONG_B, LONG_C], "{body}");
+        assert!(!got.contains(&"Site") && !got.contains(&"Home"), "{got:?}");
+    }
+    // A body in paragraphs keeps its reading: a dateline or a loose caption
+    // beside it is no reason to read all visible text.
+    let html = page(&format!(
+        "<article><div>Filed Monday</div><p>{LONG_A}</p><p>{LONG_B}</p>\
+         <div>A loose line of text</div></article>"
+    ));
+    assert_eq!(
+        lines(&extract_article(&html).text),
+        ["Page", LONG_A, LONG_B]
+    );
+}
+
+#[test]
+fn prose_with_links_stays_and_link_lines_go() {
+    let lead = "The <a href='/r'>harbour safety report of the transport ministry, out Tuesday</a>, found the pier unsafe.";
+    let html = page(&format!(
+        "<article><p>{lead}</p><p>{LONG_A}</p>\
+         <p>Read more: <a href='/x'>Why the board keeps putting off its decision on the old pier</a></p>\
+         <p>Tags: <a href='/t/a'>Harbour</a>, <a href='/t/b'>Pier</a>, <a href='/t/c'>Board</a></p>\
+         <p><a href='/1'>Council budget</a> <a href='/2'>School wing</a> <a href='/3'>Ferry fares</a></p>\
+         <p>{LONG_B}</p></article>"
+    ));
+    assert_eq!(
+        lines(&extract_article(&html).text),
+        [
+            "Page",
+            "The harbour safety report of the transport ministry, out Tuesday, found the pier unsafe.",
+            LONG_A,
+            LONG_B
+        ]
+    );
+}
+
+#[test]
+fn the_site_logo_is_not_the_title() {
+    let story = format!("<p>{LONG_A}</p><p>{LONG_B}</p>");
+    let cases = [
+        // The logo's h1 before the content, the headline in an h2 in it.
+        (
+            "<title>Ferry Fares Rise | Example Post</title>",
+            format!("<div id='top'><h1 class='logo'><a href='/'>Example Post</a></h1></div><div id='content'><h2 class='headline'>Ferry Fares Rise</h2>{story}</div>"),
+        ),
+        // No declared title to match: the h2 opening the content still is.
+        (
+            "",
+            format!("<div class='site-branding'><h1>Example Post</h1></div><div><h2>Ferry Fares Rise</h2>{story}</div>"),
+        ),
+        // An h1 inside the content beats the site's h1 before it.
+        (
+            "<title>Example Post</title>",
+            format!("<h1 id='site-title'>Example Post</h1><article><h1>Ferry Fares Rise</h1>{story}</article>"),
+        ),
+        // The heading that og:title names wins over the first h1.
+        (
+            "<meta property='og:title' content='Ferry fares rise'>",
+            format!("<h1>Example Post</h1><div><h2>Ferry Fares Rise</h2>{story}</div>"),
+        ),
+    ];
+    for (head, body) in cases {
+        let html = format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>");
+        let got = extract_article(&html);
+        assert_eq!(got.title.as_deref(), Some("Ferry Fares Rise"), "{body}");
+        assert_eq!(
+            lines(&got.text),
+            ["Ferry Fares Rise", LONG_A, LONG_B],
+            "{body}"
+        );
+    }
+    // A sub-heading after the first paragraph is not the headline.
+    let html = page(&format!(
+        "<div><p>{LONG_A}</p><h2>Next steps</h2><p>{LONG_B}</p></div>"
+    ));
+    assert_eq!(extract_article(&html).title.as_deref(), Some("Page"));
+}
+
+#[test]
+fn bylines_ad_labels_copyright_and_signup_lines_are_dropped() {
+    let html = page(&format!(
+        "<article><h1>Head</h1><p>By Mira Quell, Staff Reporter</p><p>- ADVERTISEMENT -</p>\
+         <p>{LONG_A}</p><p>Sponsored</p><p>Ad</p>\
+         <p>Sign up for our evening newsletter to get the day's stories in your inbox.</p>\
+         <p>{LONG_B}</p><p>© 2026 Example Post</p><p>Copyright 2026 Example Post. All rights reserved.</p></article>"
+    ));
+    assert_eq!(
+        lines(&extract_article(&html).text),
+        ["Head", LONG_A, LONG_B]
+    );
+    for byline in [
+        "By Mira Quell",
+        "by Mira Quell and Tomas Vell, staff writers in Elmstead",
+        "BY MIRA QUELL | Example Post",
+        "By Anna de la Cruz",
+    ] {
+        let html = page(&format!(
+            "<article><p>{byline}</p><p>{LONG_A}</p></article>"
+        ));
+        assert_eq!(
+            lines(&extract_article(&html).text),
+            ["Page", LONG_A],
+            "{byline}"
+        );
+    }
+}
+
+#[test]
+fn sentences_that_start_like_furniture_are_kept() {
+    for line in [
+        "By noon, the crowd had grown.",
+        "By Tuesday the council had voted to close it.",
+        "By the time the vote came, the hall was empty.",
+        "Copyright lawyers said the ruling would matter.",
+        "Advertisement spending fell by a third last year.",
+        "Subscribers to the ferry pass will pay more.",
+    ] {
+        let html = page(&format!("<article><p>{line}</p><p>{LONG_A}</p></article>"));
+        assert_eq!(
+            lines(&extract_article(&html).text),
+            ["Page", line, LONG_A],
+            "{line}"
+        );
+    }
+    // A "By …" line deep in the story is the story's.
+    let html = page(&format!(
+        "<article><p>{LONG_A}</p><p>{LONG_B}</p><p>{LONG_C}</p><p>By Mira Quell</p></article>"
+    ));
+    assert_eq!(
+        lines(&extract_article(&html).text).last(),
+        Some(&"By Mira Quell")
+    );
+}
+
+#[test]
+fn a_page_in_a_declared_charset_reads_right() {
+    let html = "<!DOCTYPE html><html><head><meta http-equiv='Content-Type' \
+                content='text/html; charset=windows-1251'><title>Мэр</title></head>\
+                <body><article><p>Мэр Иван Петров открыл новый мост в понедельник.</p></article></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(html);
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let article = crate::input::decode(bytes.into_owned(), &Default::default()).unwrap();
+    assert!(!article.decoded_as_cp1252);
+    let got = extract_article(&article.text);
+    assert_eq!(
+        got.text,
+        "Мэр\n\nМэр Иван Петров открыл новый мост в понедельник."
+    );
+}
