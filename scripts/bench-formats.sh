@@ -3,6 +3,10 @@
 # release binary on one core (--jobs 1), over a folder of articles:
 #
 #   scripts/bench-formats.sh [ARTICLES_DIR] [RUNS]
+#   scripts/bench-formats.sh --instructions [ARTICLES_DIR]
+#
+# With --instructions it counts instructions with valgrind's callgrind
+# instead of timing (repeatable on a noisy machine; a few minutes).
 #
 # ARTICLES_DIR defaults to ../shared/data/polnear/train; RUNS (default 7)
 # timed runs per format, the formats taking turns (hyperfine runs each
@@ -11,9 +15,25 @@
 # ratio to jsonl. Needs hyperfine.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+count=false
+if [ "${1:-}" = --instructions ]; then count=true; shift; fi
 dir="${1:-$here/../shared/data/polnear/train}"
 runs="${2:-7}"
 exe="$here/target/release/brief"
+if $count; then
+  cargo build --release --quiet --manifest-path "$here/Cargo.toml"
+  files=("$dir"/*.txt)
+  echo "folder: $dir (${#files[@]} articles), instructions (callgrind)"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  for f in jsonl summary tsv csv html; do
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$exe" analyze --jobs 1 --format "$f" "${files[@]}" \
+      2> "$work/$f.err" > /dev/null
+    grep -o 'Collected : [0-9]*' "$work/$f.err" | awk -v f="$f" '{print f, $3}' >> "$work/counts"
+  done
+  awk 'NR == 1 {base = $2} {printf "%-8s %13d instructions   %.3fx jsonl\n", $1, $2, $2 / base}' "$work/counts"
+  exit 0
+fi
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 cargo build --release --quiet --manifest-path "$here/Cargo.toml"
 work="$(mktemp -d)"
