@@ -31,7 +31,7 @@ if $count; then
       2> "$work/$f.err" > /dev/null
     grep -o 'Collected : [0-9]*' "$work/$f.err" | awk -v f="$f" '{print f, $3}' >> "$work/counts"
   done
-  awk 'NR == 1 {base = $2} {printf "%-8s %13d instructions   %.3fx jsonl\n", $1, $2, $2 / base}' "$work/counts"
+  awk 'NR == 1 {base = $2} {printf "%-8s %15.0f instructions   %.3fx jsonl\n", $1, $2, $2 / base}' "$work/counts"
   exit 0
 fi
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }

@@ -29,6 +29,7 @@ pub mod doc;
 pub mod entities;
 pub mod html;
 pub mod input;
+pub mod pipeline;
 pub mod quotes;
 pub mod render;
 pub mod report;
@@ -77,11 +78,6 @@ pub fn analyze_input(
 /// Runs the whole pipeline on one decoded article. `path` and `bytes` only
 /// describe the source in the brief.
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
-    let mut doc = tokenize::segment(text);
-    entities::link(&mut doc);
-    doc.cue_heads = claims::cue_model::detect(&doc);
-    doc.quotes = quotes::extract(&doc);
-    doc.claims = claims::extract(&doc);
-    doc.stances = stances::extract(&doc);
+    let doc = pipeline::run_until(text, pipeline::Stage::Stances);
     report::build(&doc, path, bytes, extras)
 }

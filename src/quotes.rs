@@ -493,8 +493,7 @@ mod tests {
     use super::*;
 
     fn analyse(text: &str) -> (Doc, Vec<Quotation>) {
-        let mut doc = crate::tokenize::segment(text.to_string());
-        crate::entities::link(&mut doc);
+        let doc = crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Cues);
         let q = extract(&doc);
         (doc, q)
     }

@@ -844,10 +844,7 @@ mod tests {
     /// (holder, target, polarity) of each stance, names for actors and
     /// `{text}` for topics.
     fn stances(text: &str) -> Vec<(String, String, &'static str)> {
-        let mut doc = crate::tokenize::segment(text.to_string());
-        crate::entities::link(&mut doc);
-        doc.quotes = crate::quotes::extract(&doc);
-        doc.claims = crate::claims::extract(&doc);
+        let doc = crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Claims);
         extract(&doc)
             .iter()
             .map(|s| {

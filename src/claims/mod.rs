@@ -1151,9 +1151,7 @@ mod tests {
     use super::*;
 
     fn claims(text: &str) -> (Doc, Vec<Claim>) {
-        let mut doc = crate::tokenize::segment(text.to_string());
-        crate::entities::link(&mut doc);
-        doc.quotes = crate::quotes::extract(&doc);
+        let doc = crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Quotes);
         let c = extract(&doc);
         (doc, c)
     }

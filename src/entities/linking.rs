@@ -1287,9 +1287,7 @@ mod tests {
     }
 
     fn actors(text: &str) -> Doc {
-        let mut doc = crate::tokenize::segment(text.to_string());
-        super::link(&mut doc);
-        doc
+        crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Entities)
     }
 
     fn find<'a>(doc: &'a Doc, name: &str) -> &'a crate::doc::Actor {
