@@ -56,7 +56,7 @@ fn article(text: String, ann: &str) -> Vec<Example> {
         let pick = inside
             .iter()
             .copied()
-            .find(|&i| !brief::claims::is_verb_helper(doc.token_text(i)))
+            .find(|&i| !brief::cues::is_verb_helper(doc.token_text(i)))
             .or(inside.first().copied());
         if let Some(i) = pick {
             head[i] = true;

@@ -8,13 +8,16 @@
 //! 2. [`tokenize`]: paragraphs, tokens and sentences with offsets, the headline;
 //! 3. [`entities`]: names tagged, then linked with nominals and pronouns
 //!    into actors;
-//! 4. [`quotes`]: direct quotations with speaker and cue;
-//! 5. [`claims`]: attributed statements, quoted or reported;
-//! 6. [`stances`]: positions of actors toward actors and topics;
-//! 7. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
-//! 8. [`render`]: other views of a brief (summary, tables, an HTML page).
+//! 4. [`cues`]: which words head an attribution cue (learned, with the
+//!    plain verbs of saying);
+//! 5. [`quotes`]: direct quotations with speaker and cue;
+//! 6. [`claims`]: attributed statements, quoted or reported;
+//! 7. [`stances`]: positions of actors toward actors and topics;
+//! 8. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
+//! 9. [`render`]: other views of a brief (summary, tables, an HTML page).
 //!
-//! Before the pipeline, [`html`] reduces a web page to its article text.
+//! [`pipeline`] holds their order. Before the pipeline, [`html`] reduces a
+//! web page to its article text.
 //!
 //! ```
 //! let brief = brief::analyze("Talks Resume\n\n“We want peace,” she said.".to_string(), "-", 0, Default::default());
@@ -25,6 +28,7 @@
 pub mod batch;
 pub mod claims;
 pub mod conll;
+pub mod cues;
 pub mod doc;
 pub mod entities;
 pub mod html;

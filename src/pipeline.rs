@@ -16,7 +16,7 @@ pub enum Stage {
     Segment,
     /// Names tagged and linked into actors ([`crate::entities::link`]).
     Entities,
-    /// Which words head an attribution cue ([`crate::claims::cue_model`]).
+    /// Which words head an attribution cue ([`crate::cues`]).
     Cues,
     /// Direct quotations ([`crate::quotes::extract`]).
     Quotes,
@@ -50,7 +50,7 @@ pub fn run_stage(doc: &mut Doc, stage: Stage) {
         // Segmentation makes the document; it does not run on one.
         Stage::Segment => {}
         Stage::Entities => crate::entities::link(doc),
-        Stage::Cues => doc.cue_heads = crate::claims::cue_model::detect(doc),
+        Stage::Cues => doc.cue_heads = crate::cues::decide(doc),
         Stage::Quotes => doc.quotes = crate::quotes::extract(doc),
         Stage::Claims => doc.claims = crate::claims::extract(doc),
         Stage::Stances => doc.stances = crate::stances::extract(doc),

@@ -13,59 +13,9 @@
 //! reporters that … "…"`, `X's remark that … "…"`). A quotation with no cue
 //! of its own in a paragraph that continues someone's quotes belongs to them.
 
+use crate::cues::{is_cue, FUNCTION_WORDS};
 use crate::doc::{ActorKind, Doc, MentionKind, Quotation, QuoteDir, TokenKind};
-use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-/// Words that end PolNeAR cue spans but do not report anything by
-/// themselves ("according to", "talked about").
-const FUNCTION_WORDS: &[&str] = &[
-    "to", "about", "of", "for", "on", "in", "with", "against", "as", "out", "at", "by", "over",
-    "from", "up", "that", "the", "a", "an", "and", "or", "it", "he", "she", "they", "is", "was",
-    "be", "been", "are", "were", "has", "have", "had", "not", "this", "his", "her", "their", "its",
-    "who", "which", "what", "into", "than", "so", "if", "but", "no", "more", "all", "i", "we",
-    "you", "me", "him", "them", "us", "will", "would", "could", "should", "can", "may", "might",
-    "also", "there", "when", "after", "before", "clear",
-];
-
-static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/cues.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| !FUNCTION_WORDS.contains(w))
-        .collect()
-});
-
-/// Cues the measured lexicon misses for being rare in PolNeAR train but
-/// that reporting uses (the list).
-const EXTRA_CUES: &[&str] = &[
-    "intimated",
-    "intimates",
-    "stated",
-    "states",
-    "insists",
-    "reiterates",
-    "remark",
-    "remarks",
-];
-
-/// Whether `word` reports speech, writing or belief.
-pub fn is_cue(word: &str) -> bool {
-    if !word.starts_with(char::is_alphabetic) {
-        return false;
-    }
-    let known = |w: &str| CUES.contains(w) || EXTRA_CUES.contains(&w);
-    // Most words are plain lower-case ASCII: no copy for those.
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
-    {
-        return known(word);
-    }
-    known(&word.to_lowercase().replace('’', "'"))
-}
 
 /// How far (in tokens) a cue and its speaker may stand from a quotation.
 const CUE_WINDOW: usize = 80;
@@ -80,7 +30,7 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
     let token_sentence = doc.token_sentences();
     let mention_at = mention_index(doc);
     let quoted = doc.inside_quotes();
-    let cue_heads = crate::claims::cue_heads(doc);
+    let cue_heads = crate::cues::heads(doc);
     // The last quotation with a speaker, kept as we go: looking back for it
     // each time would make a run of unattributed quotations quadratic.
     let mut last_spoken: Option<usize> = None;
@@ -255,7 +205,7 @@ fn speaker_before(
         return None;
     }
     let mut end = end;
-    while end > floor + 1 && crate::claims::is_verb_helper(doc.token_text(end - 1)) {
+    while end > floor + 1 && crate::cues::is_verb_helper(doc.token_text(end - 1)) {
         end -= 1;
     }
     if let Some(m) = mention_at[end - 1] {
@@ -404,7 +354,7 @@ fn attribute(
         let cue_range = if doc.token_text(cue) == "according" {
             cue..(cue + 2).min(q.open)
         } else {
-            cue..crate::claims::cue_extent(doc, cue, q.open)
+            cue..crate::cues::cue_extent(doc, cue, q.open)
         };
         // "X's remark that": the speaker is the possessor.
         let subject_end = if cue > floor && matches!(doc.token_text(cue - 1), "'s" | "’s") {

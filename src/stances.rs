@@ -341,7 +341,7 @@ fn passive_frame(
         return;
     };
     let mut verb = t - 1;
-    while verb > sentence.start && crate::claims::is_verb_helper(cx.doc.token_text(verb - 1)) {
+    while verb > sentence.start && crate::cues::is_verb_helper(cx.doc.token_text(verb - 1)) {
         verb -= 1;
     }
     let Some(subject) = holders_of(cx, verb, sentence).first().copied() else {
@@ -414,7 +414,7 @@ fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
         return vec![speaker];
     }
     let mut verb = t;
-    while verb > sentence.start && crate::claims::is_verb_helper(doc.token_text(verb - 1)) {
+    while verb > sentence.start && crate::cues::is_verb_helper(doc.token_text(verb - 1)) {
         verb -= 1;
     }
     if verb > sentence.start && matches!(cx.word(verb - 1), "which" | "who" | "that") {
@@ -523,7 +523,7 @@ fn object_of(cx: &Context, start: usize, limit: usize) -> Option<StanceTarget> {
                     && w == "and"
                     && end + 1 < limit
                     && (cx.word(end + 1).ends_with("ed")
-                        || crate::claims::is_verb_helper(cx.doc.token_text(end + 1)))))
+                        || crate::cues::is_verb_helper(cx.doc.token_text(end + 1)))))
         {
             break;
         }
@@ -630,7 +630,7 @@ fn good_topic(cx: &Context, r: Range<usize>) -> bool {
     if matches!(cx.doc.tokens[r.start].kind, TokenKind::Quote(_))
         && (r.len() > 6
             || r.clone()
-                .any(|i| crate::claims::is_verb_helper(cx.doc.token_text(i))))
+                .any(|i| crate::cues::is_verb_helper(cx.doc.token_text(i))))
     {
         return false;
     }

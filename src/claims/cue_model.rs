@@ -2,7 +2,7 @@
 //! it heads an attribution cue ("said", "according", "bemoaned", "plans"),
 //! judged in context by an averaged perceptron trained on PolNeAR train.
 //!
-//! The measured lexicon (`quotes::is_cue`) knows which words *can* be cues;
+//! The measured lexicon (`cues::is_cue`) knows which words *can* be cues;
 //! most of them are cues only sometimes ("has", "about", "states", "called"),
 //! and PolNeAR marks many rarer ones. The model sees the word, its
 //! neighbours, its shape and whether an actor stands before it, and the
@@ -71,7 +71,7 @@ pub fn features(
         Some((at, _)) => &word[at..],
         None => word,
     };
-    let lexical = crate::quotes::is_cue(word);
+    let lexical = crate::cues::is_cue(word);
     out.push(feat(0, "bias"));
     out.push(feat(1, word));
     out.push(feat(2, suffix));

@@ -12,8 +12,8 @@
 
 pub mod cue_model;
 
+use crate::cues::{cue_extent, is_cue, is_speech_verb, is_verb_helper};
 use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
-use crate::quotes::is_cue;
 use std::ops::Range;
 
 /// How far back (in tokens) a rule looks from a cue: the clause a cue
@@ -86,7 +86,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     // a cue here: on PolNeAR dev it lifts claim precision from 0.71 to 0.76
     // and strict F1 by a point, at a cost of 0.6 in loose F1 (see
     // `cue_model`).
-    let cue_heads = cue_heads(doc);
+    let cue_heads = crate::cues::heads(doc);
     for sentence in doc.sentences.iter() {
         for c in reported_speech(doc, &mention_at, &cue_heads, sentence.tokens.clone(), &used) {
             mark(&mut used, &c);
@@ -117,30 +117,6 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     }
     claims.sort_by_key(|c| c.content[0].start);
     claims
-}
-
-/// Which words head a cue outside quotations: the learned detector's
-/// choice ([`cue_model`]), backed by the plain verbs of saying, which report
-/// whatever their context (the detector can miss them in contexts it never
-/// saw); after an infinitive's "to" ("went on to say") the verb before
-/// heads the cue.
-pub fn cue_heads(doc: &Doc) -> Vec<bool> {
-    let mut cue_heads = cue_model::heads(doc).into_owned();
-    let inside = doc.inside_quotes();
-    for k in 0..doc.tokens.len() {
-        let w = doc.token_text(k);
-        if inside[k] || !(is_plain_saying(w) || matches!(w, "say" | "add")) {
-            continue;
-        }
-        if k > 0 && doc.token_text(k - 1) == "to" {
-            if let Some(start) = infinitive_cue_start(doc, k) {
-                cue_heads[start] = true;
-            }
-        } else if is_plain_saying(w) {
-            cue_heads[k] = true;
-        }
-    }
-    cue_heads
 }
 
 fn mark(used: &mut [bool], c: &Claim) {
@@ -337,135 +313,6 @@ fn object_phrase_end(doc: &Doc, from: usize, end: usize) -> usize {
     end
 }
 
-/// Where the cue phrase that `k` heads ends (exclusive): after a verb of
-/// saying reached through "to" ("went on to say", "declined to say", "was
-/// quick to add") or a gerund after "by" ("reacted by thanking"), else
-/// right after `k`.
-pub fn cue_extent(doc: &Doc, k: usize, limit: usize) -> usize {
-    // "reacted by thanking Trump": the gerund carries the attitude.
-    if k + 2 < limit
-        && doc.token_text(k + 1) == "by"
-        && doc.tokens[k + 2].kind == TokenKind::Word
-        && doc.token_text(k + 2).ends_with("ing")
-    {
-        return k + 3;
-    }
-    let mut saw_to = false;
-    for i in k + 1..(k + 5).min(limit) {
-        if doc.tokens[i].kind != TokenKind::Word {
-            break;
-        }
-        let w = doc.token_text(i);
-        if saw_to && (is_speech_verb(w) || matches!(w, "say" | "tell" | "add" | "ask" | "note")) {
-            return i + 1;
-        }
-        saw_to |= w == "to";
-    }
-    k + 1
-}
-
-/// For "say" after "to" at `k`: the verb that heads the cue phrase ("went"
-/// in "went on to say", "declined" in "declined to say"), if the words
-/// between are a particle at most.
-fn infinitive_cue_start(doc: &Doc, k: usize) -> Option<usize> {
-    let to = k.checked_sub(1)?;
-    let mut verb = to.checked_sub(1)?;
-    if matches!(doc.token_text(verb), "on" | "quick" | "ready" | "willing") && verb > 0 {
-        verb -= 1;
-    }
-    let w = doc.token_text(verb);
-    let is_verb_like = doc.tokens[verb].kind == TokenKind::Word
-        && w.chars().all(|c| c.is_lowercase())
-        && !is_verb_helper(w)
-        && !matches!(
-            w,
-            "able" | "want" | "wants" | "wanted" | "going" | "have" | "has" | "had"
-        );
-    is_verb_like.then_some(verb)
-}
-
-/// The verbs that report speech in any context.
-fn is_plain_saying(word: &str) -> bool {
-    matches!(
-        word,
-        "said" | "says" | "told" | "tells" | "added" | "adds" | "stated" | "wrote" | "writes"
-    )
-}
-
-/// Verbs of saying that take a bare clause ("said the plan failed").
-fn is_speech_verb(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "said"
-            | "says"
-            | "say"
-            | "saying"
-            | "added"
-            | "adds"
-            | "noted"
-            | "notes"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "claims"
-            | "insisted"
-            | "insists"
-            | "warned"
-            | "warns"
-            | "believes"
-            | "believe"
-            | "believed"
-            | "thinks"
-            | "think"
-            | "thought"
-            | "wrote"
-            | "writes"
-            | "stressed"
-            | "acknowledged"
-            | "acknowledges"
-            | "suggested"
-            | "suggests"
-            | "predicted"
-            | "predicts"
-            | "contended"
-            | "contends"
-            | "maintained"
-            | "maintains"
-            | "explained"
-            | "explains"
-            | "estimated"
-            | "estimates"
-            | "argue"
-            | "claim"
-            | "insist"
-            | "warn"
-            | "suspect"
-            | "suspected"
-            | "fear"
-            | "feared"
-            | "fears"
-            | "hope"
-            | "hoped"
-            | "hopes"
-            | "expect"
-            | "expects"
-            | "expected"
-            | "announced"
-            | "announces"
-            | "reported"
-            | "reports"
-            | "conceded"
-            | "concedes"
-            | "admitted"
-            | "admits"
-            | "agreed"
-            | "agree"
-            | "agrees"
-            | "recalled"
-            | "recalls"
-    )
-}
-
 /// Words that follow a speech verb inside its own phrase: prepositions,
 /// adverbs of time and manner, conjunctions.
 fn continues_verb_phrase(next_lower: &str) -> bool {
@@ -574,54 +421,6 @@ fn sentence_subject(
             && !matches!(doc.token_text(r.end), "and" | "or" | "of"))
             || doc.token_text(r.end) == ",");
     (lead_ok && verb_after).then_some((start..r.end, Some(actor)))
-}
-
-/// Auxiliaries, negation and adverbs that stand between a source and its
-/// cue.
-pub fn is_verb_helper(word: &str) -> bool {
-    let w = word.to_lowercase();
-    matches!(
-        w.as_str(),
-        "has"
-            | "have"
-            | "had"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "can"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "n't"
-            | "n’t"
-            | "never"
-            | "also"
-            | "again"
-            | "then"
-            | "still"
-            | "just"
-            | "even"
-            | "once"
-            | "further"
-            | "often"
-            | "later"
-            | "first"
-            | "has been"
-            | "been"
-            | "now"
-            | "soon"
-    ) || (w.len() > 4
-        && w.ends_with("ly")
-        && !matches!(w.as_str(), "only" | "family" | "italy" | "ally"))
 }
 
 fn reported_speech(
