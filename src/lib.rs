@@ -13,7 +13,7 @@
 //! 5. [`quotes`]: direct quotations with speaker and cue;
 //! 6. [`claims`]: attributed statements, quoted or reported;
 //! 7. [`stances`]: positions of actors toward actors and topics;
-//! 8. [`report`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
+//! 8. [`output`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
 //! 9. [`render`]: other views of a brief (summary, tables, an HTML page).
 //!
 //! [`pipeline`] holds their order. Before the pipeline, [`html`] reduces a
@@ -33,14 +33,14 @@ pub mod doc;
 pub mod entities;
 pub mod html;
 pub mod input;
+pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod render;
-pub mod report;
 pub mod stances;
 pub mod tokenize;
 
-pub use report::{Brief, Extras};
+pub use output::{Brief, Extras};
 
 /// How to read an article's text: as it is, as an HTML page whose article
 /// text is extracted first, or either, as the text itself shows.
@@ -75,7 +75,7 @@ pub fn analyze_input(
     }
     let page = html::extract_article(&text);
     let mut brief = analyze(page.text, path, bytes, extras);
-    brief.source.format = report::SourceFormat::Html;
+    brief.source.format = output::SourceFormat::Html;
     brief
 }
 
@@ -83,5 +83,5 @@ pub fn analyze_input(
 /// describe the source in the brief.
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
     let doc = pipeline::run_until(text, pipeline::Stage::Stances);
-    report::build(&doc, path, bytes, extras)
+    output::build(&doc, path, bytes, extras)
 }

@@ -360,7 +360,7 @@ fn print_man(command: Option<&str>) -> io::Result<ExitCode> {
 
 fn print_schema() -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &brief::report::json_schema())?;
+    serde_json::to_writer_pretty(&mut out, &brief::output::json_schema())?;
     writeln!(out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

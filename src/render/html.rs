@@ -10,7 +10,7 @@
 //! CSS and script are inlined, so the page works offline.
 
 use super::{clip, wire_name, Entry};
-use crate::report::{Brief, Target};
+use crate::output::{Brief, Target};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("assets/page.css");
@@ -208,7 +208,7 @@ fn marks(brief: &Brief, ordinal: usize) -> Vec<Mark> {
 }
 
 /// A span's pieces: its `parts`, or the whole.
-fn pieces(span: &crate::report::Span) -> Vec<[usize; 2]> {
+fn pieces(span: &crate::output::Span) -> Vec<[usize; 2]> {
     span.parts
         .clone()
         .unwrap_or_else(|| vec![[span.start, span.end]])
@@ -259,7 +259,7 @@ fn marked_text(text: &str, mut marks: Vec<Mark>) -> String {
 
 fn panel(brief: &Brief, ordinal: usize, out: &mut String) {
     let _ = writeln!(out, "<h2>Actors</h2>\n<ul class=\"actors\">");
-    let mut order: Vec<(usize, &crate::report::Actor)> = brief.actors.iter().enumerate().collect();
+    let mut order: Vec<(usize, &crate::output::Actor)> = brief.actors.iter().enumerate().collect();
     order.sort_by(|a, b| b.1.salience.total_cmp(&a.1.salience));
     for (k, a) in order {
         let _ = writeln!(

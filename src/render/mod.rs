@@ -16,7 +16,7 @@ mod table;
 pub use summary::SummaryOptions;
 pub use table::Table;
 
-use crate::report::Brief;
+use crate::output::Brief;
 
 /// What `brief analyze --format` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,7 +171,7 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
 /// The text of a span's `parts` joined by " … ", or its whole text when it
 /// has none. `parts` count characters of the article; the span's own text
 /// starts at `start`.
-pub(crate) fn parts_text(span: &crate::report::Span) -> String {
+pub(crate) fn parts_text(span: &crate::output::Span) -> String {
     let Some(parts) = &span.parts else {
         return span.text.clone();
     };
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn parts_are_joined_with_an_ellipsis() {
-        let span = crate::report::Span {
+        let span = crate::output::Span {
             start: 10,
             end: 27,
             text: "Yes, she said, no".to_string(),

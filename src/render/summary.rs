@@ -8,7 +8,7 @@
 //! actors) at 80 columns, and every cut list says how many it left out.
 
 use super::{clip, parts_text};
-use crate::report::{Brief, Claim, Evidence, Polarity, Quote, Target};
+use crate::output::{Brief, Claim, Evidence, Polarity, Quote, Target};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
@@ -153,7 +153,7 @@ fn actors(brief: &Brief, options: &SummaryOptions, p: &Painter, width: usize, ou
         return;
     }
     let _ = writeln!(out, "\n{}", p.heading("Actors"));
-    let mut order: Vec<&crate::report::Actor> = brief.actors.iter().collect();
+    let mut order: Vec<&crate::output::Actor> = brief.actors.iter().collect();
     // Most central first; ties keep the order of first mention.
     order.sort_by(|a, b| b.salience.total_cmp(&a.salience));
     let shown = if options.all {
@@ -248,9 +248,9 @@ fn claim_statement(c: &Claim) -> (String, Statement<'_>) {
         (None, None) => String::new(),
     };
     let kind = match c.kind {
-        crate::report::ClaimKind::Direct => "direct",
-        crate::report::ClaimKind::Mixed => "mixed",
-        crate::report::ClaimKind::Indirect => "indirect",
+        crate::output::ClaimKind::Direct => "direct",
+        crate::output::ClaimKind::Mixed => "mixed",
+        crate::output::ClaimKind::Indirect => "indirect",
     };
     let statement = Statement {
         start: c.content.start,
@@ -345,7 +345,7 @@ fn stances(brief: &Brief, options: &SummaryOptions, p: &Painter, width: usize, o
         return;
     }
     let _ = writeln!(out, "\n{}", p.heading("Stances"));
-    let mut order: Vec<&crate::report::Stance> = brief.stances.iter().collect();
+    let mut order: Vec<&crate::output::Stance> = brief.stances.iter().collect();
     // The strongest first, so that a cut list keeps what matters.
     order.sort_by(|a, b| b.score.abs().total_cmp(&a.score.abs()));
     let shown = if options.all {

@@ -11,7 +11,7 @@
 //! R's `read.delim`) still read every field whole.
 
 use super::wire_name;
-use crate::report::{Brief, Evidence, Span, Target};
+use crate::output::{Brief, Evidence, Span, Target};
 
 /// Which records a table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -48,34 +48,11 @@ pub fn briefs(stdout: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-/// Every object with integer `start`/`end` and string `text` anywhere in
-/// `value` must be the article's characters at those offsets.
+/// Checks a brief's invariants (spans match the article, ids unique,
+/// references resolve: `brief::output::check`) and gives the number of
+/// spans checked.
 pub fn check_spans(value: &Value, article: &str) -> usize {
-    let chars: Vec<char> = article.chars().collect();
-    let mut checked = 0;
-    walk(value, &chars, &mut checked);
-    checked
-}
-
-fn walk(value: &Value, chars: &[char], checked: &mut usize) {
-    match value {
-        Value::Object(map) => {
-            if let (Some(s), Some(e), Some(t)) = (
-                map.get("start").and_then(Value::as_u64),
-                map.get("end").and_then(Value::as_u64),
-                map.get("text").and_then(Value::as_str),
-            ) {
-                let (s, e) = (s as usize, e as usize);
-                assert!(s <= e && e <= chars.len(), "span [{s},{e}) out of bounds");
-                let slice: String = chars[s..e].iter().collect();
-                assert_eq!(slice, t, "span [{s},{e}) text differs from the article");
-                *checked += 1;
-            }
-            map.values().for_each(|v| walk(v, chars, checked));
-        }
-        Value::Array(items) => items.iter().for_each(|v| walk(v, chars, checked)),
-        _ => {}
-    }
+    brief::output::check::assert_valid(value, article)
 }
 
 /// Runs a command that must exit with status 1 (some input failed) and
