@@ -83,7 +83,7 @@ pub fn is_cue(word: &str) -> bool {
 /// heads the cue.
 pub fn decide(doc: &Doc) -> Vec<bool> {
     let mut cue_heads = crate::claims::cue_model::detect(doc);
-    let inside = doc.inside_quotes();
+    let inside = doc.quoted();
     for k in 0..doc.tokens.len() {
         let w = doc.token_text(k);
         if inside[k] || !(is_plain_saying(w) || matches!(w, "say" | "add")) {

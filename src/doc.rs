@@ -245,6 +245,20 @@ pub struct Doc {
     /// text, made on first use. Most stages compare words regardless of
     /// case; one table spares each look-up a copy of the word.
     pub(crate) lower_forms: OnceLock<Vec<Option<Box<str>>>>,
+    /// Per-token tables that several stages read, each made once on first
+    /// use (see the accessors).
+    pub(crate) indexes: Indexes,
+}
+
+/// Tables over the tokens, made on first use. The sentence and quotation
+/// tables depend on the segmentation only, which no stage changes; the
+/// mention table depends on the entity stage, and [`Doc::set_mentions`]
+/// forgets it when the mentions change.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Indexes {
+    token_sentence: OnceLock<Vec<usize>>,
+    quoted: OnceLock<Vec<bool>>,
+    mention_at: OnceLock<Vec<Option<usize>>>,
 }
 
 impl Doc {
@@ -305,28 +319,64 @@ impl Doc {
 
     /// The sentence each token is in.
     pub fn token_sentences(&self) -> Vec<usize> {
-        let mut out = vec![0; self.tokens.len()];
-        for (k, s) in self.sentences.iter().enumerate() {
-            out[s.tokens.clone()].fill(k);
-        }
-        out
+        self.sentence_of().to_vec()
+    }
+
+    /// For each token, the index of its sentence (made once).
+    pub fn sentence_of(&self) -> &[usize] {
+        self.indexes.token_sentence.get_or_init(|| {
+            let mut out = vec![0; self.tokens.len()];
+            for (k, s) in self.sentences.iter().enumerate() {
+                out[s.tokens.clone()].fill(k);
+            }
+            out
+        })
+    }
+
+    /// For each token, the index in `mentions` of the mention it is part of
+    /// (made once the mentions are set).
+    pub fn mention_at(&self) -> &[Option<usize>] {
+        self.indexes.mention_at.get_or_init(|| {
+            let mut at = vec![None; self.tokens.len()];
+            for (k, m) in self.mentions.iter().enumerate() {
+                for i in m.tokens.clone() {
+                    at[i] = Some(k);
+                }
+            }
+            at
+        })
+    }
+
+    /// Sets the actors and their mentions (the entity stage's result), and
+    /// forgets the token → mention table made from the old ones.
+    pub fn set_mentions(&mut self, actors: Vec<Actor>, mentions: Vec<Mention>) {
+        self.actors = actors;
+        self.mentions = mentions;
+        self.indexes.mention_at = OnceLock::new();
     }
 
     /// For each token, whether it lies inside quotation marks (depth counted
     /// within its paragraph).
     pub fn inside_quotes(&self) -> Vec<bool> {
-        let mut out = vec![false; self.tokens.len()];
-        for p in &self.paragraphs {
-            let mut depth = 0u32;
-            for i in p.tokens.clone() {
-                match self.tokens[i].kind {
-                    TokenKind::Quote(QuoteDir::Open) => depth += 1,
-                    TokenKind::Quote(QuoteDir::Close) => depth = depth.saturating_sub(1),
-                    _ => out[i] = depth > 0,
+        self.quoted().to_vec()
+    }
+
+    /// [`Doc::inside_quotes`], made once and borrowed.
+    pub fn quoted(&self) -> &[bool] {
+        self.indexes.quoted.get_or_init(|| {
+            let mut out = vec![false; self.tokens.len()];
+            for p in &self.paragraphs {
+                let mut depth = 0u32;
+                for i in p.tokens.clone() {
+                    match self.tokens[i].kind {
+                        TokenKind::Quote(QuoteDir::Open) => depth += 1,
+                        TokenKind::Quote(QuoteDir::Close) => depth = depth.saturating_sub(1),
+                        _ => out[i] = depth > 0,
+                    }
                 }
             }
-        }
-        out
+            out
+        })
     }
 
     /// Tokens that contain a letter or a digit.

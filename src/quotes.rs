@@ -27,9 +27,9 @@ fn is_double(mark: &str) -> bool {
 /// Finds the quotations of `doc` and attributes them.
 pub fn extract(doc: &Doc) -> Vec<Quotation> {
     let mut quotes = pair_marks(doc);
-    let token_sentence = doc.token_sentences();
-    let mention_at = mention_index(doc);
-    let quoted = doc.inside_quotes();
+    let token_sentence = doc.sentence_of();
+    let mention_at = doc.mention_at();
+    let quoted = doc.quoted();
     let cue_heads = crate::cues::heads(doc);
     // The last quotation with a speaker, kept as we go: looking back for it
     // each time would make a run of unattributed quotations quadratic.
@@ -37,15 +37,15 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
     for k in 0..quotes.len() {
         attribute(
             doc,
-            &token_sentence,
-            &mention_at,
-            &quoted,
+            token_sentence,
+            mention_at,
+            quoted,
             &cue_heads,
             &mut quotes[k],
         );
         if quotes[k].speaker_mention.is_none() {
             if let Some(prev) = last_spoken {
-                carry_over(doc, &token_sentence, &mut quotes, prev, k);
+                carry_over(doc, token_sentence, &mut quotes, prev, k);
             }
         }
         if quotes[k].speaker.is_some() || quotes[k].speaker_mention.is_some() {
@@ -179,17 +179,6 @@ fn speaker_phrase(
         return None;
     }
     Some((phrase, actor))
-}
-
-/// For each token, the index of the actor mention covering it.
-fn mention_index(doc: &Doc) -> Vec<Option<usize>> {
-    let mut at = vec![None; doc.tokens.len()];
-    for (k, m) in doc.mentions.iter().enumerate() {
-        for i in m.tokens.clone() {
-            at[i] = Some(k);
-        }
-    }
-    at
 }
 
 /// The speaker noun phrase ending at `end` (exclusive): a linked mention,

@@ -373,8 +373,7 @@ pub fn link(doc: &mut Doc) {
     linker.link_nominals();
     linker.link_pronouns();
     let (actors, mentions) = linker.finish();
-    doc.actors = actors;
-    doc.mentions = mentions;
+    doc.set_mentions(actors, mentions);
 }
 
 impl Linker<'_> {
