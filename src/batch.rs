@@ -24,24 +24,37 @@ pub enum Input {
     /// One JSONL record: `origin` names the file (or `<stdin>`), `line`
     /// counts from 1, `id` becomes the brief's `source.path`.
     Record {
+        /// The file it came from, or `<stdin>`.
         origin: String,
+        /// Its line, from 1.
         line: usize,
+        /// Its id field (or `origin:line` when it has none).
         id: String,
+        /// The article.
         text: String,
     },
     /// A record that could not be read: the message names why.
     BadRecord {
+        /// The file it came from, or `<stdin>`.
         origin: String,
+        /// Its line, from 1.
         line: usize,
+        /// Why it could not be read.
         message: String,
     },
     /// A command-line argument that names nothing to analyse.
-    BadPath { path: PathBuf, message: String },
+    BadPath {
+        /// The argument.
+        path: PathBuf,
+        /// Why it names nothing.
+        message: String,
+    },
 }
 
 /// How folders on the command line are walked.
 #[derive(Clone, Debug)]
 pub struct WalkOptions {
+    /// Walk folders and their subfolders (without it, a folder is an error).
     pub recursive: bool,
     /// File names to take from folders, as a glob ("*.txt").
     pub glob: String,
@@ -97,7 +110,9 @@ fn io_reason(e: &walkdir::Error) -> String {
 /// Which fields of a JSONL record hold the article and its identifier.
 #[derive(Clone, Debug)]
 pub struct RecordFields {
+    /// The field with the article.
     pub text: String,
+    /// The field with its identifier.
     pub id: String,
 }
 

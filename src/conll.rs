@@ -9,12 +9,15 @@
 /// A CoNLL file: its lines, and which lines form which sentences of which
 /// documents.
 pub struct ConllFile {
+    /// Every line of the file, as read.
     pub lines: Vec<String>,
     /// `documents[d][s]` lists the line indexes of sentence `s` of document `d`.
     pub documents: Vec<Vec<Vec<usize>>>,
 }
 
 impl ConllFile {
+    /// Reads CoNLL-2003 text: token lines, blank lines between sentences,
+    /// `-DOCSTART-` lines between documents.
     pub fn parse(text: &str) -> ConllFile {
         let lines: Vec<String> = text.lines().map(str::to_string).collect();
         let mut documents: Vec<Vec<Vec<usize>>> = vec![Vec::new()];

@@ -55,22 +55,32 @@ pub struct Article {
 /// Why an input was refused. Displayed after the input's name.
 #[derive(Debug)]
 pub enum InputError {
+    /// No such file.
     NotFound,
+    /// The file may not be read.
     PermissionDenied,
+    /// A folder, not a file.
     IsDirectory,
+    /// Larger than `--max-bytes`.
     TooLarge {
+        /// The limit in bytes.
         limit: u64,
     },
+    /// NUL bytes: not text.
     Binary,
     /// A PDF: its text is in compressed streams, not readable as it is.
     Pdf,
     /// UTF-16, told by its byte-order mark (`bom`) or by its NUL bytes.
     Utf16 {
+        /// Told by a byte-order mark (else by the pattern of NUL bytes).
         bom: bool,
     },
+    /// Not UTF-8, and `--strict-utf8` is set.
     InvalidUtf8 {
+        /// Where the first invalid byte is.
         byte: usize,
     },
+    /// Any other reading error.
     Io(io::Error),
 }
 

@@ -25,6 +25,8 @@
 //! assert_eq!(brief.stats.sentences, 2);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod batch;
 pub mod claims;
 pub mod conll;

@@ -50,13 +50,16 @@ pub struct Entry {
     /// 0-based position of the article among the inputs (failed inputs
     /// keep their number, so numbers may skip).
     pub ordinal: usize,
+    /// Its `source.path`.
     pub path: String,
+    /// Its headline, if it has one.
     pub title: Option<String>,
 }
 
 /// Prints briefs in one format.
 #[derive(Clone, Debug)]
 pub struct Renderer {
+    /// Which view.
     pub format: Format,
     /// For `tsv` and `csv`: which records become rows.
     pub table: Table,

@@ -16,11 +16,16 @@ use crate::output::{Brief, Evidence, Span, Target};
 /// Which records a table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Table {
+    /// One row per quotation.
     Quotes,
+    /// One row per claim (the default).
     #[default]
     Claims,
+    /// One row per actor.
     Actors,
+    /// One row per stance.
     Stances,
+    /// One row per actor mention.
     Mentions,
 }
 
