@@ -2,6 +2,8 @@
 //! All analysis lives in the library; this file decides only where bytes
 //! come from and go to, and how failures are reported and counted.
 
+#![forbid(unsafe_code)]
+
 use brief::batch::{self, Input, RecordFields, WalkOptions};
 use brief::input::{self, ReadOptions, DEFAULT_MAX_BYTES};
 use brief::render::{Entry, Format, Renderer, SummaryOptions, Table};
