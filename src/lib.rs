@@ -29,6 +29,7 @@ pub mod doc;
 pub mod entities;
 pub mod html;
 pub mod input;
+pub mod learn;
 pub mod quotes;
 pub mod render;
 pub mod report;
