@@ -10,9 +10,16 @@
 //! and recall of cue heads on PolNeAR dev after each epoch, for watching
 //! only (the epoch count is fixed, not picked on dev). Deterministic: the
 //! same data and flags give the same bytes.
+//!
+//! Training uses the shared loop (`brief::learn::train`) with the coprime
+//! stride order; the file's header records it, with the fingerprints of
+//! the cue lexicon and of the entity model the features read (retrain the
+//! entity model first when both change).
 
-use brief::claims::cue_model::{features, CueContext, CueTrainer};
+use brief::claims::cue_model::{self, features, CueContext, CueTrainer};
 use brief::doc::{Doc, TokenKind};
+use brief::learn::model::Provenance;
+use brief::learn::train::{self, Order, Schedule};
 use std::path::{Path, PathBuf};
 
 struct Example {
@@ -117,7 +124,7 @@ fn main() {
         }
     }
     let polnear = shared.join("data/polnear");
-    let train = load(&polnear.join("train"));
+    let mut examples = load(&polnear.join("train"));
     let dev_set = if dev {
         load(&polnear.join("dev"))
     } else {
@@ -125,60 +132,54 @@ fn main() {
     };
     eprintln!(
         "train: {} words, {} cue heads",
-        train.len(),
-        train.iter().filter(|e| e.positive).count()
+        examples.len(),
+        examples.iter().filter(|e| e.positive).count()
     );
     let mut trainer = CueTrainer::new(log2);
-    // A fixed stride permutation: every epoch sees the examples in a
-    // different but reproducible order.
-    let n = train.len();
-    let stride = (1..n)
-        .rev()
-        .find(|s| gcd(*s, n) == 1 && *s < n / 2 + 1)
-        .unwrap_or(1);
-    for epoch in 0..epochs {
-        let mut wrong = 0;
-        let mut at = epoch % n.max(1);
-        for _ in 0..n {
-            let e = &train[at];
-            if !trainer.learn(&e.features, e.positive) {
-                wrong += 1;
-            }
-            at = (at + stride) % n;
-        }
-        eprint!("epoch {}: {} mistakes", epoch + 1, wrong);
-        if dev {
-            let model =
-                brief::claims::cue_model::CueModel::from_bytes(&trainer.model_bytes()).unwrap();
-            let (mut tp, mut fp, mut fneg) = (0, 0, 0);
-            for e in &dev_set {
-                match (model.score(&e.features) > 0, e.positive) {
-                    (true, true) => tp += 1,
-                    (true, false) => fp += 1,
-                    (false, true) => fneg += 1,
-                    _ => {}
-                }
-            }
-            let p = tp as f64 / (tp + fp).max(1) as f64;
-            let r = tp as f64 / (tp + fneg).max(1) as f64;
-            eprint!(
-                "; dev cue heads P {:.3} R {:.3} F1 {:.3}",
-                p,
-                r,
-                2.0 * p * r / (p + r).max(1e-9)
-            );
-        }
-        eprintln!();
-    }
+    let schedule = Schedule {
+        epochs,
+        order: Order::Stride,
+    };
+    train::train(
+        &mut trainer,
+        &mut examples,
+        &schedule,
+        |t, e| t.learn(&e.features, e.positive),
+        |t, epoch| report(t, epoch, dev.then_some(&dev_set[..])),
+    );
+    let provenance = Provenance {
+        schedule,
+        settings: vec![("examples".into(), "polnear-train-gold-cue-heads".into())],
+        lexicons: cue_model::lexicons(),
+    };
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/cues.bin");
-    std::fs::write(&out, trainer.model_bytes()).expect("write models/cues.bin");
+    std::fs::write(&out, trainer.model_bytes(&provenance)).expect("write models/cues.bin");
     eprintln!("wrote {}", out.display());
 }
 
-fn gcd(a: usize, b: usize) -> usize {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
+/// Prints an epoch's mistakes and, with a dev set, the dev scores of cue
+/// heads.
+fn report(trainer: &CueTrainer, epoch: &train::Epoch, dev: Option<&[Example]>) {
+    eprint!("epoch {}: {} mistakes", epoch.number, epoch.mistakes());
+    if let Some(dev_set) = dev {
+        let model = trainer.model();
+        let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+        for e in dev_set {
+            match (model.score(&e.features) > 0, e.positive) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fneg += 1,
+                _ => {}
+            }
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fneg).max(1) as f64;
+        eprint!(
+            "; dev cue heads P {:.3} R {:.3} F1 {:.3}",
+            p,
+            r,
+            2.0 * p * r / (p + r).max(1e-9)
+        );
     }
+    eprintln!();
 }

@@ -11,12 +11,26 @@
 //! watching the learning curve only (the epoch count is fixed, not picked
 //! on dev). Training is deterministic: the same data and flags give the same
 //! model bytes.
+//!
+//! Both passes and the jackknife folds use the shared loop
+//! (`brief::learn::train`): 12 epochs, each after a seeded Fisher-Yates
+//! shuffle. The file's header records that, the flags, and the
+//! fingerprints of the place list and of the first-name table written here.
 
 use brief::conll::ConllFile;
 use brief::entities::gazetteer;
 use brief::entities::tagger::{self, DocContext, Lexicon, SentenceFeatures, Trainer};
+use brief::learn::model::Provenance;
+use brief::learn::train::{self, Order, Schedule};
 use std::collections::HashSet;
 use std::path::PathBuf;
+
+/// The shuffle's seed: any fixed value does; this one is the shipped
+/// models' (xorshift64 needs a non-zero state).
+const SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// Folds of the jackknife that gives the second pass first-pass labels.
+const FOLDS: usize = 4;
 
 struct Args {
     shared: PathBuf,
@@ -215,39 +229,120 @@ fn dev_f1(trainer: &Trainer, dev: &[(SentenceFeatures, Vec<u8>)]) -> f64 {
     2.0 * tp / (g.len() + p.len()).max(1) as f64
 }
 
-fn train(
+fn schedule(args: &Args) -> Schedule {
+    Schedule {
+        epochs: args.epochs,
+        order: Order::Shuffle { seed: SEED },
+    }
+}
+
+/// Sentences with their features and gold labels.
+type Data = Vec<(SentenceFeatures, Vec<u8>)>;
+
+fn train_pass(
     data: &mut [(SentenceFeatures, Vec<u8>)],
     args: &Args,
     name: &str,
     dev: Option<&[(SentenceFeatures, Vec<u8>)]>,
 ) -> Trainer {
     let mut trainer = Trainer::new(args.log2);
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for epoch in 1..=args.epochs {
-        // Fisher-Yates with a fixed xorshift stream: reproducible order.
-        for i in (1..data.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            data.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        let mut right = 0;
-        for (features, gold) in data.iter() {
-            right += trainer.learn(features, gold) as usize;
-        }
-        let mut line = format!(
-            "{name}, epoch {epoch:2}: {:.4} of sentences right",
-            right as f64 / data.len() as f64
-        );
-        if let Some(dev) = dev {
-            line += &format!(
-                ", dev entity F1 (before averaging) {:.4}",
-                dev_f1(&trainer, dev)
+    train::train(
+        &mut trainer,
+        data,
+        &schedule(args),
+        |t, (features, gold)| t.learn(features, gold),
+        |t, epoch| {
+            let mut line = format!(
+                "{name}, epoch {:2}: {:.4} of sentences right",
+                epoch.number,
+                epoch.right as f64 / epoch.examples as f64
             );
-        }
-        eprintln!("{line}");
-    }
+            if let Some(dev) = dev {
+                line += &format!(", dev entity F1 (before averaging) {:.4}", dev_f1(t, dev));
+            }
+            eprintln!("{line}");
+        },
+    );
     trainer
+}
+
+/// The training documents: CoNLL-2003 train and (unless `--no-silver`) the
+/// chosen share of PolNeAR silver.
+fn training_documents(args: &Args) -> Vec<Doc> {
+    let mut docs = read_conll(&args.shared.join("data/conll2003/train.txt"));
+    eprintln!("CoNLL train documents: {}", docs.len());
+    if args.silver {
+        let silver = read_silver(&args.shared.join("data/polnear/silver/train.tsv"));
+        let keep = |k: usize| {
+            ((k as f64 + 0.5) * args.silver_share).floor()
+                != ((k as f64 - 0.5) * args.silver_share).floor()
+        };
+        let silver: Vec<Doc> = silver
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| keep(*k))
+            .map(|(_, d)| d)
+            .collect();
+        eprintln!("PolNeAR silver documents: {}", silver.len());
+        docs.extend(silver);
+    }
+    docs
+}
+
+/// The second pass's examples: each document's features plus the
+/// aggregate features of first-pass labels from a model that did not train
+/// on it (jackknife over `FOLDS` folds), so that the second pass trusts
+/// them as much as they deserve on new text.
+fn second_pass_data(docs: &[Doc], data: &[Data], args: &Args) -> Data {
+    let mut first_labels: Vec<Vec<Vec<u8>>> = vec![Vec::new(); docs.len()];
+    for fold in 0..FOLDS {
+        let mut train_part: Data = data
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| d % FOLDS != fold)
+            .flat_map(|(_, doc)| doc.iter().cloned())
+            .collect();
+        let model = train_pass(&mut train_part, args, &format!("fold {fold}"), None);
+        for (d, doc) in data.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
+            first_labels[d] = doc
+                .iter()
+                .map(|(f, _)| tagger::viterbi(&model, f))
+                .collect();
+        }
+    }
+    let mut second_data: Data = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let words: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
+        let extra = tagger::aggregate_features(&words, &first_labels[d]);
+        for ((features, gold), e) in data[d].iter().zip(&extra) {
+            second_data.push((features.with_extra(e), gold.clone()));
+        }
+    }
+    second_data
+}
+
+/// CoNLL dev as the second pass sees it: with aggregate features from the
+/// first pass's labels.
+fn second_pass_dev(first_bytes: &[u8], dev: &[Data], args: &Args) -> Data {
+    let first = tagger::Model::from_bytes(first_bytes, 0).unwrap();
+    let dev_docs = read_conll(&args.shared.join("data/conll2003/dev.txt"));
+    dev_docs
+        .iter()
+        .zip(dev)
+        .flat_map(|(doc, feats)| {
+            let words: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
+            let labels: Vec<Vec<u8>> = feats
+                .iter()
+                .map(|(f, _)| tagger::viterbi(&first, f))
+                .collect();
+            let extra = tagger::aggregate_features(&words, &labels);
+            feats
+                .iter()
+                .zip(extra)
+                .map(|((f, g), e)| (f.with_extra(&e), g.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn main() {
@@ -263,23 +358,7 @@ fn main() {
     };
     eprintln!("first names: {}", lexicon.first_names.len());
 
-    let mut docs = read_conll(&args.shared.join("data/conll2003/train.txt"));
-    eprintln!("CoNLL train documents: {}", docs.len());
-    if args.silver {
-        let mut silver = read_silver(&args.shared.join("data/polnear/silver/train.tsv"));
-        let keep = |k: usize| {
-            ((k as f64 + 0.5) * args.silver_share).floor()
-                != ((k as f64 - 0.5) * args.silver_share).floor()
-        };
-        silver = silver
-            .into_iter()
-            .enumerate()
-            .filter(|(k, _)| keep(*k))
-            .map(|(_, d)| d)
-            .collect();
-        eprintln!("PolNeAR silver documents: {}", silver.len());
-        docs.extend(silver);
-    }
+    let docs = training_documents(&args);
     let data = featurize(&docs, &lexicon);
     let dev = args.dev.then(|| {
         featurize(
@@ -289,7 +368,7 @@ fn main() {
     });
 
     // First pass, on everything.
-    let first = train(
+    let first = train_pass(
         &mut data.iter().flatten().cloned().collect::<Vec<_>>(),
         &args,
         "first pass",
@@ -297,64 +376,28 @@ fn main() {
             .map(|d| d.iter().flatten().cloned().collect::<Vec<_>>())
             .as_deref(),
     );
-    let first_bytes = tagger::model_bytes(&[&first]);
+    let provenance = Provenance {
+        schedule: schedule(&args),
+        settings: vec![
+            ("silver".into(), args.silver.to_string()),
+            ("silver-share".into(), args.silver_share.to_string()),
+            ("folds".into(), FOLDS.to_string()),
+        ],
+        lexicons: tagger::lexicons(names.as_bytes()),
+    };
+    let first_bytes = tagger::model_bytes(&[&first], &provenance);
 
-    // The second pass learns from first-pass labels on documents the first
-    // pass did not train on (jackknife over 4 folds), so that it trusts them
-    // as much as they deserve on new text.
-    const FOLDS: usize = 4;
-    let mut first_labels: Vec<Vec<Vec<u8>>> = vec![Vec::new(); docs.len()];
-    for fold in 0..FOLDS {
-        let mut train_part: Vec<(SentenceFeatures, Vec<u8>)> = data
-            .iter()
-            .enumerate()
-            .filter(|(d, _)| d % FOLDS != fold)
-            .flat_map(|(_, doc)| doc.iter().cloned())
-            .collect();
-        let model = train(&mut train_part, &args, &format!("fold {fold}"), None);
-        for (d, doc) in data.iter().enumerate().filter(|(d, _)| d % FOLDS == fold) {
-            first_labels[d] = doc
-                .iter()
-                .map(|(f, _)| tagger::viterbi(&model, f))
-                .collect();
-        }
-    }
-    let mut second_data: Vec<(SentenceFeatures, Vec<u8>)> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let words: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
-        let extra = tagger::aggregate_features(&words, &first_labels[d]);
-        for ((features, gold), e) in data[d].iter().zip(&extra) {
-            second_data.push((features.with_extra(e), gold.clone()));
-        }
-    }
-    let second_dev = dev.as_ref().map(|dev| {
-        let first = brief::entities::tagger::Model::from_bytes(&first_bytes, 0).unwrap();
-        let dev_docs = read_conll(&args.shared.join("data/conll2003/dev.txt"));
-        dev_docs
-            .iter()
-            .zip(dev)
-            .flat_map(|(doc, feats)| {
-                let words: Vec<Vec<String>> = doc.iter().map(|(w, _)| w.clone()).collect();
-                let labels: Vec<Vec<u8>> = feats
-                    .iter()
-                    .map(|(f, _)| tagger::viterbi(&first, f))
-                    .collect();
-                let extra = tagger::aggregate_features(&words, &labels);
-                feats
-                    .iter()
-                    .zip(extra)
-                    .map(|((f, g), e)| (f.with_extra(&e), g.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .collect::<Vec<_>>()
-    });
-    let second = train(
+    let mut second_data = second_pass_data(&docs, &data, &args);
+    let second_dev = dev
+        .as_ref()
+        .map(|dev| second_pass_dev(&first_bytes, dev, &args));
+    let second = train_pass(
         &mut second_data,
         &args,
         "second pass",
         second_dev.as_deref(),
     );
-    let bytes = tagger::model_bytes(&[&first, &second]);
+    let bytes = tagger::model_bytes(&[&first, &second], &provenance);
     std::fs::write("models/ner.bin", &bytes).expect("write models/ner.bin");
     eprintln!("wrote models/ner.bin, {} bytes", bytes.len());
 }

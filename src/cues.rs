@@ -38,8 +38,11 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "also", "there", "when", "after", "before", "clear",
 ];
 
+/// The measured cue lexicon as compiled in (the cue model fingerprints it).
+pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
+
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/cues.tsv")
+    CUES_TSV
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split('\t').next())

@@ -35,6 +35,7 @@ pub mod doc;
 pub mod entities;
 pub mod html;
 pub mod input;
+pub mod learn;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;

@@ -8,22 +8,101 @@
 //! neighbours, its shape and whether an actor stands before it, and the
 //! rules in `claims` then find the source and content around what it picks.
 //!
-//! Features are hashed into `2^log2` buckets of i16 weights; the file
-//! (`models/cues.bin`, made by `cargo run --release --example train-cues`)
-//! is embedded and read in place. Format: `BRIEFCU1`, log2 as u32 LE, then
-//! the weights as i16 LE.
+//! Features are hashed into `2^log2` buckets of i16 weights (the shared
+//! core, `crate::learn`); the file (`models/cues.bin`, made by `cargo run
+//! --release --example train-cues`) is embedded. Format: `learn::model`,
+//! kind `cues`, one pass, one column, no transitions: after the header, one
+//! i16 LE weight per bucket.
+//!
+//! The features read the cue lexicon (`data/cues.tsv`) and the actor
+//! mentions, which come from the entity model and its word lists: all four
+//! files are fingerprinted ([`lexicons`]), and a unit test fails when any
+//! changed since training.
 
 use crate::doc::{Doc, TokenKind};
-use crate::entities::tagger::{feat, feat2};
+use crate::entities::{gazetteer, tagger};
+use crate::learn::hash::Template;
+use crate::learn::model::{template_names, Fingerprint, Header, Kind, ModelError, Provenance};
+use crate::learn::perceptron::{Binary, Quantisation};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-const MAGIC: &[u8; 8] = b"BRIEFCU1";
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/cues.bin");
 
+// The file is part of the source tree and checked by a unit test; a broken
+// one is a build defect, not an input error.
 static MODEL: LazyLock<CueModel> = LazyLock::new(|| {
-    CueModel::from_bytes(include_bytes!("../../models/cues.bin"))
-        .expect("the embedded cue model is well formed")
+    CueModel::from_bytes(MODEL_BYTES).expect("the embedded cue model is well formed")
 });
+
+/// The feature templates (numbers are part of the hashes: never change
+/// one).
+mod tpl {
+    use crate::learn::hash::Template;
+
+    pub const BIAS: Template = Template::new(0, "bias");
+    pub const WORD: Template = Template::new(1, "word");
+    pub const SUFFIX: Template = Template::new(2, "suffix-3");
+    pub const PREV: Template = Template::new(3, "prev");
+    pub const NEXT: Template = Template::new(4, "next");
+    pub const NEXT2: Template = Template::new(5, "next2");
+    pub const PREV2: Template = Template::new(6, "prev2");
+    pub const PREV_WORD: Template = Template::new(7, "prev+word");
+    pub const WORD_NEXT: Template = Template::new(8, "word+next");
+    pub const WORD_NEXT2: Template = Template::new(9, "word+next2");
+    pub const CASE_POSITION: Template = Template::new(10, "capital+sentence-start");
+    pub const WORD_LEXICAL: Template = Template::new(11, "word+in-lexicon");
+    pub const LEXICAL: Template = Template::new(12, "in-lexicon");
+    pub const WORD_MENTION: Template = Template::new(13, "word+mention-before");
+    pub const MENTION: Template = Template::new(14, "mention-before");
+    pub const WORD_QUOTE: Template = Template::new(15, "word+quote-near");
+    pub const SUFFIX_COMMA: Template = Template::new(16, "suffix-3+comma-before");
+}
+
+/// Every template the features use, for the model header.
+pub const TEMPLATES: &[Template] = &[
+    tpl::BIAS,
+    tpl::WORD,
+    tpl::SUFFIX,
+    tpl::PREV,
+    tpl::NEXT,
+    tpl::NEXT2,
+    tpl::PREV2,
+    tpl::PREV_WORD,
+    tpl::WORD_NEXT,
+    tpl::WORD_NEXT2,
+    tpl::CASE_POSITION,
+    tpl::WORD_LEXICAL,
+    tpl::LEXICAL,
+    tpl::WORD_MENTION,
+    tpl::MENTION,
+    tpl::WORD_QUOTE,
+    tpl::SUFFIX_COMMA,
+];
+
+/// The labels the header records: the model scores one column, positive
+/// for the second.
+pub const LABELS: [&str; 2] = ["other", "cue-head"];
+
+/// The largest averaged magnitude maps to 8,000 (32,000 / 4: the scale of
+/// the first cue model, kept so that retraining gives the same weights);
+/// nothing is set aside, so nothing is clipped.
+pub const QUANTISATION: Quantisation = Quantisation {
+    bits: 16,
+    target: 8000.0,
+    outlier_divisor: 0,
+};
+
+/// The fingerprints of what the features read, as compiled in: the cue
+/// lexicon, the entity model (whose mentions they see) and its word lists.
+pub fn lexicons() -> Vec<Fingerprint> {
+    let mut out = vec![
+        Fingerprint::of("data/cues.tsv", crate::cues::CUES_TSV.as_bytes()),
+        Fingerprint::of("models/ner.bin", crate::entities::MODEL_BYTES),
+    ];
+    out.extend(tagger::lexicons(gazetteer::FIRST_NAMES_TSV.as_bytes()));
+    out
+}
 
 /// What the features of a document need beyond its tokens.
 pub struct CueContext {
@@ -72,57 +151,65 @@ pub fn features(
         None => word,
     };
     let lexical = crate::cues::is_cue(word);
-    out.push(feat(0, "bias"));
-    out.push(feat(1, word));
-    out.push(feat(2, suffix));
-    out.push(feat(3, p1));
-    out.push(feat(4, n1));
-    out.push(feat(5, n2));
-    out.push(feat(6, p2));
-    out.push(feat2(7, p1, word));
-    out.push(feat2(8, word, n1));
-    out.push(feat2(9, word, n2));
+    out.push(tpl::BIAS.hash("bias"));
+    out.push(tpl::WORD.hash(word));
+    out.push(tpl::SUFFIX.hash(suffix));
+    out.push(tpl::PREV.hash(p1));
+    out.push(tpl::NEXT.hash(n1));
+    out.push(tpl::NEXT2.hash(n2));
+    out.push(tpl::PREV2.hash(p2));
+    out.push(tpl::PREV_WORD.hash2(p1, word));
+    out.push(tpl::WORD_NEXT.hash2(word, n1));
+    out.push(tpl::WORD_NEXT2.hash2(word, n2));
     let capital = doc.token_text(i).starts_with(char::is_uppercase);
     let first = i == sentence.start;
-    out.push(feat2(
-        10,
+    out.push(tpl::CASE_POSITION.hash2(
         if capital { "C" } else { "c" },
         if first { "F" } else { "f" },
     ));
-    out.push(feat2(11, word, if lexical { "L" } else { "l" }));
-    out.push(feat(12, if lexical { "lex" } else { "nolex" }));
+    out.push(tpl::WORD_LEXICAL.hash2(word, if lexical { "L" } else { "l" }));
+    out.push(tpl::LEXICAL.hash(if lexical { "lex" } else { "nolex" }));
     let mention_before = i > sentence.start && ctx.in_mention[i - 1];
-    out.push(feat2(13, word, if mention_before { "M" } else { "m" }));
-    out.push(feat(14, if mention_before { "M" } else { "m" }));
+    out.push(tpl::WORD_MENTION.hash2(word, if mention_before { "M" } else { "m" }));
+    out.push(tpl::MENTION.hash(if mention_before { "M" } else { "m" }));
     // Where the sentence's quotation marks are: cues stand next to them.
     let mark_near = (i.saturating_sub(3).max(sentence.start)..(i + 4).min(sentence.end))
         .any(|k| matches!(doc.tokens[k].kind, TokenKind::Quote(_)));
-    out.push(feat2(15, word, if mark_near { "Q" } else { "q" }));
+    out.push(tpl::WORD_QUOTE.hash2(word, if mark_near { "Q" } else { "q" }));
     let comma_before = i > sentence.start && doc.token_text(i - 1) == ",";
-    out.push(feat2(16, suffix, if comma_before { "," } else { "." }));
+    out.push(tpl::SUFFIX_COMMA.hash2(suffix, if comma_before { "," } else { "." }));
 }
 
-/// Averaged-perceptron weights over hashed features.
+/// Averaged-perceptron weights over hashed features, quantised.
 pub struct CueModel {
     mask: u64,
     weights: Vec<i16>,
 }
 
 impl CueModel {
-    pub fn from_bytes(bytes: &[u8]) -> Option<CueModel> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let log2 = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
-        if !(8..=24).contains(&log2) {
-            return None;
+    pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, ModelError> {
+        let file = Header::read(bytes, Kind::Cues)?;
+        let h = &file.header;
+        if h.passes != 1 || h.columns != 1 || h.transitions || h.quantisation.bits != 16 {
+            return Err(ModelError::Malformed {
+                expected: Kind::Cues,
+                what: "not one pass of one i16 column".into(),
+            });
         }
-        let n = 1usize << log2;
-        let body = rest.get(4..4 + 2 * n)?;
-        let weights = body
+        // 2^8 to 2^24 buckets: what a cue model can sensibly have.
+        if !(8..=24).contains(&h.log2_buckets) {
+            return Err(ModelError::Malformed {
+                expected: Kind::Cues,
+                what: format!("2^{} buckets", h.log2_buckets),
+            });
+        }
+        let weights = file
+            .weights
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Some(CueModel {
-            mask: n as u64 - 1,
+        Ok(CueModel {
+            mask: (1u64 << h.log2_buckets) - 1,
             weights,
         })
     }
@@ -162,64 +249,48 @@ pub fn detect(doc: &Doc) -> Vec<bool> {
     out
 }
 
-/// Trains the model: averaged perceptron, binary.
-pub struct CueTrainer {
-    log2: u32,
-    mask: u64,
-    weights: Vec<f32>,
-    totals: Vec<f32>,
-    step: f32,
-}
+/// Trains the model: the shared binary averaged perceptron.
+pub struct CueTrainer(Binary);
 
 impl CueTrainer {
     pub fn new(log2: u32) -> CueTrainer {
-        let n = 1usize << log2;
-        CueTrainer {
-            log2,
-            mask: n as u64 - 1,
-            weights: vec![0.0; n],
-            totals: vec![0.0; n],
-            step: 1.0,
-        }
+        CueTrainer(Binary::new(log2))
     }
 
     /// One example; returns whether the model already got it right.
     pub fn learn(&mut self, features: &[u64], positive: bool) -> bool {
-        let score: f32 = features
-            .iter()
-            .map(|&f| self.weights[(f & self.mask) as usize])
-            .sum();
-        let right = (score > 0.0) == positive;
-        if !right {
-            let delta = if positive { 1.0 } else { -1.0 };
-            for &f in features {
-                let at = (f & self.mask) as usize;
-                self.weights[at] += delta;
-                // Lazy averaging: weight the update by how long it will stand.
-                self.totals[at] += delta * self.step;
-            }
+        self.0.learn(features, positive)
+    }
+
+    fn quantised(&self) -> (Vec<i32>, f32) {
+        QUANTISATION.apply(&self.0.averaged())
+    }
+
+    /// The model as it would be written now (for dev scores while
+    /// training).
+    pub fn model(&self) -> CueModel {
+        let log2 = self.0.weights.log2();
+        CueModel {
+            mask: (1u64 << log2) - 1,
+            weights: self.quantised().0.into_iter().map(|w| w as i16).collect(),
         }
-        self.step += 1.0;
-        right
     }
 
     /// The averaged weights, scaled to i16, as the embedded file.
-    pub fn model_bytes(&self) -> Vec<u8> {
-        let averaged: Vec<f32> = self
-            .weights
-            .iter()
-            .zip(&self.totals)
-            .map(|(w, t)| w - t / self.step)
-            .collect();
-        let max = averaged.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
-        let scale = 32000.0 / max / 4.0;
-        let mut out = MAGIC.to_vec();
-        out.extend_from_slice(&self.log2.to_le_bytes());
-        for w in averaged {
-            let q = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
-            out.extend_from_slice(&q.to_le_bytes());
-        }
-        out
+    pub fn model_bytes(&self, training: &Provenance) -> Vec<u8> {
+        let (weights, scale) = self.quantised();
+        let header = Header {
+            labels: LABELS.iter().map(|l| l.to_string()).collect(),
+            templates: template_names(TEMPLATES),
+            log2_buckets: self.0.weights.log2(),
+            passes: 1,
+            columns: 1,
+            transitions: false,
+            quantisation: QUANTISATION,
+            scales: vec![scale],
+            ..training.header_fields(Kind::Cues)
+        };
+        header.file_bytes(&[], &[weights])
     }
 }
 
@@ -272,10 +343,27 @@ mod tests {
             t.learn(&[1, 2], true);
             t.learn(&[1, 3], false);
         }
-        let m = CueModel::from_bytes(&t.model_bytes()).unwrap();
+        let m = CueModel::from_bytes(&t.model_bytes(&Provenance::default())).unwrap();
         assert!(m.score(&[1, 2]) > 0);
         assert!(m.score(&[1, 3]) <= 0);
-        assert!(CueModel::from_bytes(b"BRIEFCU1").is_none());
-        assert!(CueModel::from_bytes(b"nonsense").is_none());
+        assert_eq!(t.model().weights, m.weights);
+        assert!(CueModel::from_bytes(b"BRIEFCU1").is_err());
+        assert!(CueModel::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn templates_are_distinct() {
+        crate::learn::hash::check_templates(TEMPLATES).unwrap();
+    }
+
+    /// Fails when the cue lexicon, the entity model or its word lists
+    /// changed since `models/cues.bin` was trained: the message names the
+    /// command that retrains it.
+    #[test]
+    fn the_shipped_model_is_current() {
+        let file = Header::read(MODEL_BYTES, Kind::Cues).unwrap();
+        if let Err(stale) = file.header.check_current(&LABELS, TEMPLATES, &lexicons()) {
+            panic!("{stale}");
+        }
     }
 }

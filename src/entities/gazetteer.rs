@@ -35,6 +35,12 @@ pub enum Gender {
     Unknown,
 }
 
+/// The place list as compiled in (also fingerprinted by the tagger's model).
+pub const PLACES_TXT: &str = include_str!("places.txt");
+
+/// The first-name table as compiled in (likewise).
+pub const FIRST_NAMES_TSV: &str = include_str!("../../models/first_names.tsv");
+
 struct Places {
     names: Vec<&'static str>,
     index: HashMap<&'static str, Place>,
@@ -43,7 +49,7 @@ struct Places {
 static PLACES: LazyLock<Places> = LazyLock::new(|| {
     let mut names = Vec::new();
     let mut index = HashMap::default();
-    for line in include_str!("places.txt").lines() {
+    for line in PLACES_TXT.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
@@ -72,7 +78,7 @@ static PLACES: LazyLock<Places> = LazyLock::new(|| {
 });
 
 static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-    include_str!("../../models/first_names.tsv")
+    FIRST_NAMES_TSV
         .lines()
         .filter_map(|line| {
             let (name, g) = line.split_once('\t')?;

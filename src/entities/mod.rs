@@ -8,6 +8,7 @@
 //! the `analyze` pipeline and `brief ner --conll` go through
 //! [`tag_document`], so CoNLL scores measure exactly what the brief uses.
 
+pub mod features;
 pub mod gazetteer;
 pub mod linking;
 pub mod tagger;
@@ -18,7 +19,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tagger::{decode, label_type, DocContext, Model, Scorer, OUTSIDE};
 
-static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+/// The entity model as compiled in (the cue model fingerprints it: its
+/// features see the mentions this model finds).
+pub static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
 
 // The file is part of the source tree and checked by a unit test; a broken
 // one is a build defect, not an input error.
@@ -248,6 +251,23 @@ mod tests {
     fn the_shipped_model_loads() {
         assert!(Model::from_bytes(MODEL_BYTES, 0).is_ok());
         assert!(Model::from_bytes(MODEL_BYTES, 1).is_ok());
+        assert!(Model::from_bytes(MODEL_BYTES, 2).is_err());
+    }
+
+    /// Fails when the place list, the first-name table or the feature
+    /// templates changed since `models/ner.bin` was trained: the message
+    /// names the command that retrains it.
+    #[test]
+    fn the_shipped_model_is_current() {
+        let file =
+            crate::learn::model::Header::read(MODEL_BYTES, crate::learn::model::Kind::Ner).unwrap();
+        let lexicons = tagger::lexicons(gazetteer::FIRST_NAMES_TSV.as_bytes());
+        if let Err(stale) = file
+            .header
+            .check_current(&tagger::LABELS, tagger::TEMPLATES, &lexicons)
+        {
+            panic!("{stale}");
+        }
     }
 
     #[test]

@@ -1,0 +1,230 @@
+//! Decoding label sequences from per-token label scores: first-order
+//! Viterbi under a constraint on moves, and greedy argmax.
+//!
+//! The constraint is a hook, `allowed(prev, cur)` (`prev` is `None` at the
+//! sequence start): a forbidden move is never taken. The decoder asks it
+//! once per call and then weighs, for each label, only the moves into it
+//! that are allowed. Under IOB2 an inside label (`I-X`) follows only `B-X`
+//! or `I-X`, so two moves decide it instead of all of them: the tagger's
+//! hot loop.
+//!
+//! Assumes scores are finite (no NaN); labels are `u8` below `N`. Ties go
+//! to the lower label, as a plain scan in label order would give them.
+
+/// The best label sequence for `emissions` (one row of label scores per
+/// token) plus `transition(prev, cur)`, among those `allowed` permits.
+pub fn viterbi<const N: usize>(
+    allowed: impl Fn(Option<u8>, u8) -> bool,
+    transition: impl Fn(Option<u8>, u8) -> f32,
+    emissions: &[[f32; N]],
+) -> Vec<u8> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    // Copied once, forbidden moves as -inf, with the allowed predecessors
+    // of each label listed, so that the inner loop is a plain max over a
+    // small local table.
+    let mut transitions = [[f32::NEG_INFINITY; N]; N];
+    let mut start = [f32::NEG_INFINITY; N];
+    let mut from = [[0u8; N]; N];
+    let mut from_count = [0usize; N];
+    for l in 0..N as u8 {
+        if allowed(None, l) {
+            start[l as usize] = transition(None, l);
+        }
+        for p in 0..N as u8 {
+            if allowed(Some(p), l) {
+                transitions[p as usize][l as usize] = transition(Some(p), l);
+                from[l as usize][from_count[l as usize]] = p;
+                from_count[l as usize] += 1;
+            }
+        }
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N]; n];
+    let mut back = vec![[0u8; N]; n];
+    for l in 0..N {
+        score[0][l] = emissions[0][l] + start[l];
+    }
+    for t in 1..n {
+        let prev = score[t - 1];
+        for l in 0..N {
+            let (best, arg) = if from_count[l] == N {
+                best_move(transitions.iter().map(|row| row[l]).enumerate(), &prev)
+            } else {
+                let candidates = from[l][..from_count[l]].iter().map(|&p| p as usize);
+                best_move(candidates.map(|p| (p, transitions[p][l])), &prev)
+            };
+            score[t][l] = best + emissions[t][l];
+            back[t][l] = arg;
+        }
+    }
+    let mut labels = vec![0u8; n];
+    labels[n - 1] = argmax(&score[n - 1]) as u8;
+    for t in (1..n).rev() {
+        labels[t - 1] = back[t][labels[t] as usize];
+    }
+    labels
+}
+
+/// The best of the moves `(previous label, transition score)` given the
+/// previous token's scores; the first candidate when none is finite.
+#[inline]
+fn best_move<const N: usize>(
+    mut moves: impl Iterator<Item = (usize, f32)>,
+    prev: &[f32; N],
+) -> (f32, u8) {
+    let Some((p0, t0)) = moves.next() else {
+        return (f32::NEG_INFINITY, 0);
+    };
+    let (mut best, mut arg) = (f32::NEG_INFINITY, p0 as u8);
+    let s0 = prev[p0] + t0;
+    if s0 > best {
+        best = s0;
+    }
+    for (p, t) in moves {
+        let s = prev[p] + t;
+        if s > best {
+            best = s;
+            arg = p as u8;
+        }
+    }
+    (best, arg)
+}
+
+/// The index of the highest score; the first one on a tie, 0 when empty.
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (k, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = k;
+        }
+    }
+    best
+}
+
+/// Left to right, each token's best label among those `allowed` after the
+/// one chosen before it (no look-ahead; for when Viterbi is not needed).
+pub fn greedy<const N: usize>(
+    allowed: impl Fn(Option<u8>, u8) -> bool,
+    emissions: &[[f32; N]],
+) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(emissions.len());
+    for e in emissions {
+        let prev = out.last().copied();
+        let mut best: Option<u8> = None;
+        for l in 0..N as u8 {
+            if allowed(prev, l) && best.is_none_or(|b| e[l as usize] > e[b as usize]) {
+                best = Some(l);
+            }
+        }
+        out.push(best.unwrap_or(0));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// IOB2 over O, B-A, I-A, B-B, I-B: an inside label follows its own
+    /// begin or inside label.
+    fn iob2(prev: Option<u8>, cur: u8) -> bool {
+        cur % 2 == 1
+            || cur == 0
+            || matches!(prev, Some(p) if p != 0 && p.div_ceil(2) == cur.div_ceil(2))
+    }
+
+    fn xorshift(state: &mut u64) -> f32 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        // Few distinct values, so that ties happen too.
+        (*state % 7) as f32 - 3.0
+    }
+
+    /// The best total score over every sequence, by brute force.
+    fn brute_force<const N: usize>(
+        allowed: &dyn Fn(Option<u8>, u8) -> bool,
+        transition: &dyn Fn(Option<u8>, u8) -> f32,
+        emissions: &[[f32; N]],
+    ) -> f32 {
+        let mut score: Vec<f32> = (0..N as u8)
+            .map(|l| match allowed(None, l) {
+                true => emissions[0][l as usize] + transition(None, l),
+                false => f32::NEG_INFINITY,
+            })
+            .collect();
+        for e in &emissions[1..] {
+            score = (0..N as u8)
+                .map(|l| {
+                    let best = (0..N as u8)
+                        .filter(|&p| allowed(Some(p), l))
+                        .map(|p| score[p as usize] + transition(Some(p), l))
+                        .fold(f32::NEG_INFINITY, f32::max);
+                    best + e[l as usize]
+                })
+                .collect();
+        }
+        score.iter().copied().fold(f32::NEG_INFINITY, f32::max)
+    }
+
+    fn total<const N: usize>(
+        transition: &dyn Fn(Option<u8>, u8) -> f32,
+        emissions: &[[f32; N]],
+        labels: &[u8],
+    ) -> f32 {
+        let mut prev = None;
+        let mut sum = 0.0;
+        for (e, &l) in emissions.iter().zip(labels) {
+            sum += e[l as usize] + transition(prev, l);
+            prev = Some(l);
+        }
+        sum
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_path() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for length in 1..30 {
+            let table: Vec<f32> = (0..6 * 5).map(|_| xorshift(&mut state)).collect();
+            let transition =
+                |p: Option<u8>, c: u8| table[p.map_or(5, usize::from) * 5 + c as usize];
+            let emissions: Vec<[f32; 5]> = (0..length)
+                .map(|_| std::array::from_fn(|_| xorshift(&mut state)))
+                .collect();
+            let labels = viterbi(iob2, transition, &emissions);
+            assert_eq!(labels.len(), length);
+            let mut prev = None;
+            for &l in &labels {
+                assert!(iob2(prev, l), "length {length}: forbidden move into {l}");
+                prev = Some(l);
+            }
+            let best = brute_force(&iob2, &transition, &emissions);
+            assert_eq!(
+                total(&transition, &emissions, &labels),
+                best,
+                "length {length}"
+            );
+        }
+    }
+
+    #[test]
+    fn viterbi_never_takes_a_forbidden_move_even_when_it_pays() {
+        // Label 1 scores highest everywhere but may never follow itself
+        // nor start a sequence.
+        let allowed = |p: Option<u8>, c: u8| c != 1 || p.is_some_and(|p| p != 1);
+        let emissions = [[0.0, 10.0, 1.0]; 4];
+        let labels = viterbi(allowed, |_, _| 0.0, &emissions);
+        assert_eq!(labels, [2, 1, 2, 1]);
+        assert_eq!(greedy(allowed, &emissions), [2, 1, 2, 1]);
+        assert!(viterbi(allowed, |_, _| 0.0, &[] as &[[f32; 3]]).is_empty());
+    }
+
+    #[test]
+    fn argmax_takes_the_first_of_equals() {
+        assert_eq!(argmax(&[1.0, 3.0, 3.0, 2.0]), 1);
+        assert_eq!(argmax(&[]), 0);
+        assert_eq!(greedy(|_, _| true, &[[1.0, 1.0], [0.0, 2.0]]), [0, 1]);
+    }
+}

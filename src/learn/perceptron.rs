@@ -1,0 +1,440 @@
+//! Averaged perceptrons over hashed features: binary, multiclass, and
+//! structured (first-order, over label sequences), with quantisation of the
+//! averaged weights to small integers for the model file.
+//!
+//! Averaging keeps, beside each weight, a running sum of its updates
+//! weighted by the step at which they were made; the average over all steps
+//! is then `w - total / step` (Daumé's trick: no pass over all weights per
+//! example). The step counter is an `f32`, as the shipped models were
+//! trained with it: exact to 2^24 examples, far beyond our corpora.
+//!
+//! Assumes features are already hashed (`learn::hash`); a bucket is the low
+//! `log2` bits of a feature. Updates are ±1.
+
+use super::decode;
+
+/// Weights with the running sums that averaging needs, in one flat table.
+#[derive(Clone, Debug)]
+pub struct Averaged {
+    weights: Vec<f32>,
+    totals: Vec<f32>,
+}
+
+impl Averaged {
+    pub fn new(len: usize) -> Averaged {
+        Averaged {
+            weights: vec![0.0; len],
+            totals: vec![0.0; len],
+        }
+    }
+
+    #[inline]
+    pub fn weights(&self) -> &[f32] {
+        &self.weights
+    }
+
+    /// Adds `by` to weight `at` at step `step`.
+    #[inline]
+    pub fn bump(&mut self, at: usize, by: f32, step: f32) {
+        self.weights[at] += by;
+        // Weighted by the step it was made at: the update stands for every
+        // step before the current one only in `weights`, so subtracting
+        // `totals / step` leaves what it contributed to the average.
+        self.totals[at] += by * step;
+    }
+
+    /// The weights averaged over `step` steps.
+    pub fn averaged(&self, step: f32) -> Vec<f32> {
+        self.weights
+            .iter()
+            .zip(&self.totals)
+            .map(|(w, t)| w - t / step)
+            .collect()
+    }
+}
+
+/// `width` weights per bucket of `2^log2` hash buckets.
+#[derive(Clone, Debug)]
+pub struct Hashed {
+    log2: u32,
+    mask: u64,
+    width: usize,
+    table: Averaged,
+}
+
+impl Hashed {
+    pub fn new(log2: u32, width: usize) -> Hashed {
+        Hashed {
+            log2,
+            mask: (1u64 << log2) - 1,
+            width,
+            table: Averaged::new((1usize << log2) * width),
+        }
+    }
+
+    pub fn log2(&self) -> u32 {
+        self.log2
+    }
+
+    /// Where the row of `feature` starts.
+    #[inline]
+    fn row(&self, feature: u64) -> usize {
+        (feature & self.mask) as usize * self.width
+    }
+
+    /// Adds each feature's row to `scores` (of length `width`), feature by
+    /// feature in order (the order fixes the float sums).
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        let weights = self.table.weights();
+        for &feature in features {
+            let at = self.row(feature);
+            for (s, w) in scores.iter_mut().zip(&weights[at..at + self.width]) {
+                *s += w;
+            }
+        }
+    }
+
+    /// The sum of column 0 over `features` (binary models).
+    #[inline]
+    pub fn sum(&self, features: &[u64]) -> f32 {
+        let weights = self.table.weights();
+        features.iter().map(|&f| weights[self.row(f)]).sum()
+    }
+
+    #[inline]
+    pub fn bump(&mut self, feature: u64, column: u8, by: f32, step: f32) {
+        let at = self.row(feature) + column as usize;
+        self.table.bump(at, by, step);
+    }
+
+    pub fn averaged(&self, step: f32) -> Vec<f32> {
+        self.table.averaged(step)
+    }
+}
+
+/// A binary averaged perceptron: positive when the sum of the features'
+/// weights is above 0.
+#[derive(Clone, Debug)]
+pub struct Binary {
+    pub weights: Hashed,
+    pub step: f32,
+}
+
+impl Binary {
+    pub fn new(log2: u32) -> Binary {
+        Binary {
+            weights: Hashed::new(log2, 1),
+            step: 1.0,
+        }
+    }
+
+    /// One example; returns whether the model already got it right.
+    pub fn learn(&mut self, features: &[u64], positive: bool) -> bool {
+        let right = (self.weights.sum(features) > 0.0) == positive;
+        if !right {
+            let delta = if positive { 1.0 } else { -1.0 };
+            for &f in features {
+                self.weights.bump(f, 0, delta, self.step);
+            }
+        }
+        self.step += 1.0;
+        right
+    }
+
+    pub fn averaged(&self) -> Vec<f32> {
+        self.weights.averaged(self.step)
+    }
+}
+
+/// A multiclass averaged perceptron over `N` labels: the label with the
+/// highest score wins (the first on a tie).
+#[derive(Clone, Debug)]
+pub struct Multiclass<const N: usize> {
+    pub weights: Hashed,
+    pub step: f32,
+}
+
+impl<const N: usize> Multiclass<N> {
+    pub fn new(log2: u32) -> Self {
+        Multiclass {
+            weights: Hashed::new(log2, N),
+            step: 1.0,
+        }
+    }
+
+    pub fn scores(&self, features: &[u64]) -> [f32; N] {
+        let mut scores = [0.0; N];
+        self.weights.add_scores(features, &mut scores);
+        scores
+    }
+
+    pub fn predict(&self, features: &[u64]) -> u8 {
+        decode::argmax(&self.scores(features)) as u8
+    }
+
+    /// One example; returns whether the model already got it right.
+    pub fn learn(&mut self, features: &[u64], gold: u8) -> bool {
+        let predicted = self.predict(features);
+        if predicted != gold {
+            for &f in features {
+                self.weights.bump(f, gold, 1.0, self.step);
+                self.weights.bump(f, predicted, -1.0, self.step);
+            }
+        }
+        self.step += 1.0;
+        predicted == gold
+    }
+}
+
+/// The features of each token of one sequence.
+pub trait Sequence {
+    fn len(&self) -> usize;
+    fn token(&self, t: usize) -> &[u64];
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A structured averaged perceptron over label sequences (Collins 2002):
+/// hashed emission weights per label plus a dense first-order transition
+/// table, decoded by Viterbi under a move constraint.
+#[derive(Clone, Debug)]
+pub struct Structured<const N: usize> {
+    pub emissions: Hashed,
+    /// `(N + 1) × N`: row `p` for a previous label `p`, row `N` for the
+    /// sequence start.
+    pub transitions: Averaged,
+    pub step: f32,
+}
+
+impl<const N: usize> Structured<N> {
+    pub fn new(log2: u32) -> Self {
+        Structured {
+            emissions: Hashed::new(log2, N),
+            transitions: Averaged::new((N + 1) * N),
+            step: 1.0,
+        }
+    }
+
+    #[inline]
+    fn transition_at(prev: Option<u8>, cur: u8) -> usize {
+        prev.map_or(N, |p| p as usize) * N + cur as usize
+    }
+
+    pub fn transition(&self, prev: Option<u8>, cur: u8) -> f32 {
+        self.transitions.weights()[Self::transition_at(prev, cur)]
+    }
+
+    /// Adds the emission scores of one token's features to `scores`.
+    #[inline]
+    pub fn add_emissions(&self, features: &[u64], scores: &mut [f32; N]) {
+        self.emissions.add_scores(features, scores);
+    }
+
+    /// The best allowed label sequence under the current weights.
+    pub fn predict(
+        &self,
+        sequence: &impl Sequence,
+        allowed: impl Fn(Option<u8>, u8) -> bool,
+    ) -> Vec<u8> {
+        let mut emissions = vec![[0f32; N]; sequence.len()];
+        for (t, e) in emissions.iter_mut().enumerate() {
+            self.add_emissions(sequence.token(t), e);
+        }
+        decode::viterbi(allowed, |p, c| self.transition(p, c), &emissions)
+    }
+
+    /// One perceptron step on a sequence; returns whether it was right.
+    pub fn learn(
+        &mut self,
+        sequence: &impl Sequence,
+        gold: &[u8],
+        allowed: impl Fn(Option<u8>, u8) -> bool,
+    ) -> bool {
+        let predicted = self.predict(sequence, allowed);
+        let right = predicted == gold;
+        if !right {
+            let step = self.step;
+            for t in 0..gold.len() {
+                let (g, p) = (gold[t], predicted[t]);
+                if g != p {
+                    for &h in sequence.token(t) {
+                        self.emissions.bump(h, g, 1.0, step);
+                        self.emissions.bump(h, p, -1.0, step);
+                    }
+                }
+                let (gp, pp) = if t == 0 {
+                    (None, None)
+                } else {
+                    (Some(gold[t - 1]), Some(predicted[t - 1]))
+                };
+                if (gp, g) != (pp, p) {
+                    self.transitions.bump(Self::transition_at(gp, g), 1.0, step);
+                    self.transitions
+                        .bump(Self::transition_at(pp, p), -1.0, step);
+                }
+            }
+        }
+        self.step += 1.0;
+        right
+    }
+}
+
+/// How averaged weights become integers: `bits` wide (8 or 16), scaled so
+/// that the cap maps to `target`, where the cap is the largest magnitude
+/// once the largest `1 / outlier_divisor` of the non-zero magnitudes are
+/// set aside (0: none set aside); what lies beyond is clipped.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantisation {
+    pub bits: u8,
+    pub target: f32,
+    pub outlier_divisor: u32,
+}
+
+impl Quantisation {
+    /// The largest value of the integer type (symmetric: -limit..=limit).
+    pub fn limit(&self) -> f32 {
+        if self.bits == 8 {
+            127.0
+        } else {
+            32767.0
+        }
+    }
+
+    /// The averaged `weights` as integers, and the scale used (integer =
+    /// round(weight × scale), clipped to the type).
+    pub fn apply(&self, weights: &[f32]) -> (Vec<i32>, f32) {
+        let mut magnitudes: Vec<f32> = weights
+            .iter()
+            .map(|w| w.abs())
+            .filter(|w| *w > 0.0)
+            .collect();
+        magnitudes.sort_by(f32::total_cmp);
+        let skip = match self.outlier_divisor {
+            0 => 0,
+            d => magnitudes.len() / d as usize,
+        };
+        let cap = magnitudes
+            .get(magnitudes.len().saturating_sub(1 + skip))
+            .copied()
+            .unwrap_or(1.0)
+            .max(1e-6);
+        let scale = self.target / cap;
+        let limit = self.limit();
+        let values = weights
+            .iter()
+            .map(|w| (w * scale).round().clamp(-limit, limit) as i32)
+            .collect();
+        (values, scale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_binary_perceptron_learns_or() {
+        // Features: 0 = bias, 1 = x, 2 = y; positive when x or y.
+        let data = [
+            (vec![0], false),
+            (vec![0, 1], true),
+            (vec![0, 2], true),
+            (vec![0, 1, 2], true),
+        ];
+        let mut p = Binary::new(4);
+        let mut epochs = 0;
+        while !data.iter().fold(true, |all, (f, y)| p.learn(f, *y) && all) {
+            epochs += 1;
+            assert!(epochs < 10, "no epoch without a mistake");
+        }
+        // The last weights separate the classes. The averaged ones put the
+        // negative example just above 0: ties count as negative, so no
+        // update ever pushes it below, and the average approaches 0 from
+        // the positive side. They still rank it below every positive.
+        let last = |f: &[u64]| p.weights.sum(f);
+        let averaged = p.averaged();
+        let avg = |f: &[u64]| -> f32 { f.iter().map(|&k| averaged[k as usize]).sum() };
+        let q = Quantisation {
+            bits: 16,
+            target: 8000.0,
+            outlier_divisor: 0,
+        };
+        let (ints, scale) = q.apply(&averaged);
+        let int = |f: &[u64]| -> i32 { f.iter().map(|&k| ints[k as usize]).sum() };
+        for (f, y) in &data {
+            assert_eq!(last(f) > 0.0, *y, "{f:?}");
+            if *y {
+                assert!(avg(f) > avg(&data[0].0), "{f:?}");
+                assert!(int(f) > int(&data[0].0), "quantised {f:?}");
+            }
+        }
+        assert_eq!(ints.iter().map(|w| w.abs()).max(), Some(8000));
+        assert!(scale > 0.0);
+    }
+
+    #[test]
+    fn a_multiclass_perceptron_separates_three_classes() {
+        let data = [(vec![1, 10], 0u8), (vec![2, 10], 1), (vec![3, 10], 2)];
+        let mut p = Multiclass::<3>::new(6);
+        for _ in 0..5 {
+            for (f, y) in &data {
+                p.learn(f, *y);
+            }
+        }
+        for (f, y) in &data {
+            assert_eq!(p.predict(f), *y);
+        }
+    }
+
+    struct Tokens(Vec<Vec<u64>>);
+    impl Sequence for Tokens {
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+        fn token(&self, t: usize) -> &[u64] {
+            &self.0[t]
+        }
+    }
+
+    #[test]
+    fn a_structured_perceptron_learns_a_sequence_rule() {
+        // Label 1 for the word after token 7, whatever it is: only the
+        // transition from a "7" (label 2) can say so.
+        let data = [
+            (Tokens(vec![vec![7], vec![3], vec![4]]), vec![2, 1, 0]),
+            (Tokens(vec![vec![3], vec![7], vec![5]]), vec![0, 2, 1]),
+            (Tokens(vec![vec![4], vec![5], vec![3]]), vec![0, 0, 0]),
+        ];
+        let mut p = Structured::<3>::new(6);
+        for _ in 0..20 {
+            for (s, g) in &data {
+                p.learn(s, g, |_, _| true);
+            }
+        }
+        for (s, g) in &data {
+            assert_eq!(&p.predict(s, |_, _| true), g);
+        }
+        // A constraint is obeyed in training as in decoding.
+        let never_one = |_: Option<u8>, c: u8| c != 1;
+        assert!(!p.predict(&data[0].0, never_one).contains(&1));
+    }
+
+    #[test]
+    fn quantisation_sets_outliers_aside_and_clips_them() {
+        let mut w: Vec<f32> = (1..=20_000).map(|k| k as f32 / 20_000.0).collect();
+        w[0] = -50.0;
+        let q = Quantisation {
+            bits: 8,
+            target: 127.0,
+            outlier_divisor: 10_000,
+        };
+        let (ints, scale) = q.apply(&w);
+        // Two of 20,000 set aside: the cap is the third largest magnitude.
+        assert_eq!(scale, 127.0 / (19_999.0 / 20_000.0));
+        assert_eq!(ints[0], -127);
+        assert_eq!(*ints.last().unwrap(), 127);
+        assert_eq!(q.apply(&[0.0, 0.0]).0, [0, 0]);
+    }
+}
