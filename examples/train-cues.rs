@@ -1,4 +1,4 @@
-//! Trains the learned cue detector (`brief::claims::cue_model`) on the
+//! Trains the learned cue detector (`brief::cues::model`) on the
 //! PolNeAR train articles and their gold cues, and writes `models/cues.bin`.
 //!
 //!     cargo run --release --example train-cues -- [--shared ../shared]
@@ -16,7 +16,7 @@
 //! the cue lexicon and of the entity model the features read (retrain the
 //! entity model first when both change).
 
-use brief::claims::cue_model::{self, features, CueContext, CueTrainer};
+use brief::cues::model::{self as cue_model, features, CueContext, CueTrainer};
 use brief::doc::{Doc, TokenKind};
 use brief::learn::model::Provenance;
 use brief::learn::train::{self, Order, Schedule};

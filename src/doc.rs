@@ -233,7 +233,7 @@ pub struct Doc {
     /// Actors in order of first mention.
     pub actors: Vec<Actor>,
     /// For each token: whether it heads an attribution cue, as the learned
-    /// detector judges (`claims::cue_model::heads`; empty until then).
+    /// cue stage decides (`cues::decide`; empty until then).
     pub cue_heads: Vec<bool>,
     /// Direct quotations in text order (filled by the quote stage).
     pub quotes: Vec<Quotation>,

@@ -7,10 +7,8 @@
 //! whole statement, mixed when it stands inside a reported clause) and from
 //! reported speech without marks: `X said (that) CLAUSE`, `CLAUSE, X said.`
 //! and `According to X, CLAUSE`. Outside quotations, which words head a cue
-//! is decided by a perceptron trained on PolNeAR train ([`cue_model`]);
+//! is decided by a perceptron trained on PolNeAR train ([`crate::cues`]);
 //! the rules here find the source and content around each.
-
-pub mod cue_model;
 
 use crate::cues::{cue_extent, is_cue, is_speech_verb, is_verb_helper};
 use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
@@ -85,7 +83,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     // The learned detector, not the lexicon alone, decides which words head
     // a cue here: on PolNeAR dev it lifts claim precision from 0.71 to 0.76
     // and strict F1 by a point, at a cost of 0.6 in loose F1 (see
-    // `cue_model`).
+    // `cues::model`).
     let cue_heads = crate::cues::heads(doc);
     for sentence in doc.sentences.iter() {
         for c in reported_speech(doc, &mention_at, &cue_heads, sentence.tokens.clone(), &used) {

@@ -4,13 +4,15 @@
 //! reads theirs.
 //!
 //! Two sources decide a cue head: the learned detector
-//! ([`crate::claims::cue_model`]), which judges a word in context, and the
+//! ([`model`]), which judges a word in context, and the
 //! plain verbs of saying, which report whatever their context. The
 //! lexicon (`data/cues.tsv`, measured on PolNeAR train by
 //! `scripts/measure_cues.py`) says which words *can* be cues.
 //!
 //! Assumes a segmented document with its actor mentions linked (the
 //! detector's features read them).
+
+pub mod model;
 
 use crate::doc::{Doc, TokenKind};
 use rustc_hash::FxHashSet as HashSet;
@@ -39,7 +41,7 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// The measured cue lexicon as compiled in (the cue model fingerprints it).
-pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
+pub const CUES_TSV: &str = include_str!("../../data/cues.tsv");
 
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     CUES_TSV
@@ -80,12 +82,12 @@ pub fn is_cue(word: &str) -> bool {
 }
 
 /// Which words head a cue outside quotations: the learned detector's
-/// choice ([`cue_model`]), backed by the plain verbs of saying, which report
+/// choice ([`model`]), backed by the plain verbs of saying, which report
 /// whatever their context (the detector can miss them in contexts it never
 /// saw); after an infinitive's "to" ("went on to say") the verb before
 /// heads the cue.
 pub fn decide(doc: &Doc) -> Vec<bool> {
-    let mut cue_heads = crate::claims::cue_model::detect(doc);
+    let mut cue_heads = model::detect(doc);
     let inside = doc.quoted();
     for k in 0..doc.tokens.len() {
         let w = doc.token_text(k);

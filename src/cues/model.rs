@@ -24,7 +24,6 @@ use crate::entities::{gazetteer, tagger};
 use crate::learn::hash::Template;
 use crate::learn::model::{template_names, Fingerprint, Header, Kind, ModelError, Provenance};
 use crate::learn::perceptron::{Binary, Quantisation};
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../models/cues.bin");
@@ -219,15 +218,6 @@ impl CueModel {
             .iter()
             .map(|&f| self.weights[(f & self.mask) as usize] as i32)
             .sum()
-    }
-}
-
-/// The cue heads of `doc`: those the pipeline stored, or computed now.
-pub fn heads(doc: &Doc) -> Cow<'_, [bool]> {
-    if doc.cue_heads.len() == doc.tokens.len() {
-        Cow::Borrowed(&doc.cue_heads)
-    } else {
-        Cow::Owned(detect(doc))
     }
 }
 
