@@ -25,6 +25,8 @@
 //! assert_eq!(brief.stats.sentences, 2);
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod batch;
 pub mod claims;
 pub mod conll;
@@ -33,6 +35,7 @@ pub mod doc;
 pub mod entities;
 pub mod html;
 pub mod input;
+pub mod lexicon;
 pub mod pipeline;
 pub mod quotes;
 pub mod render;
