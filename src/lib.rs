@@ -36,6 +36,7 @@ pub mod entities;
 pub mod html;
 pub mod input;
 pub mod learn;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod quotes;

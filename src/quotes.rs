@@ -13,8 +13,9 @@
 //! reporters that … "…"`, `X's remark that … "…"`). A quotation with no cue
 //! of its own in a paragraph that continues someone's quotes belongs to them.
 
-use crate::cues::{is_cue, FUNCTION_WORDS};
+use crate::cues::is_cue;
 use crate::doc::{ActorKind, Doc, MentionKind, Quotation, QuoteDir, TokenKind};
+use crate::lexicon::{self, List};
 use std::ops::Range;
 
 /// How far (in tokens) a cue and its speaker may stand from a quotation.
@@ -158,7 +159,7 @@ fn speaker_phrase(
     });
     let first = doc.token_lower(phrase.start);
     if !wordy
-        || FUNCTION_WORDS.contains(&first)
+        || lexicon::words(List::FunctionWords).contains(first)
             && !matches!(
                 first,
                 "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i"
@@ -234,7 +235,7 @@ fn speaker_after(
     }
     // "“…” suggests that Phoenix …": a clause follows, not a speaker.
     let first = doc.token_lower(start);
-    if FUNCTION_WORDS.contains(&first)
+    if lexicon::words(List::FunctionWords).contains(first)
         && !matches!(
             first,
             "the"

@@ -25,6 +25,7 @@
 
 use crate::doc::{Doc, Stance, StanceTarget, TokenKind};
 use crate::entities::linking::is_title_word;
+use crate::lexicon::{self, List, Table};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -41,16 +42,10 @@ struct Lexicon {
     valence: HashMap<&'static str, f32>,
 }
 
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-}
-
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut attitudes = HashMap::default();
-    for cols in rows(include_str!("../data/attitudes.tsv")) {
-        if let [word, polarity, pos, ..] = cols[..] {
+    for cols in lexicon::table(Table::Attitudes).iter() {
+        if let [word, polarity, pos, ..] = *cols {
             let pos = match pos {
                 "verb" => PartOfSpeech::Verb,
                 "noun" => PartOfSpeech::Noun,
@@ -65,12 +60,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let mut valence = HashMap::default();
-    for text in [
-        include_str!("../data/evaluative.tsv"),
-        include_str!("../data/sentiment.tsv"),
-    ] {
-        for cols in rows(text) {
-            if let [word, v, ..] = cols[..] {
+    // The words VADER lacks first: a word in both keeps brief's valence.
+    for t in [Table::Evaluative, Table::Sentiment] {
+        for cols in lexicon::table(t).iter() {
+            if let [word, v, ..] = *cols {
                 if let Ok(v) = v.parse::<f32>() {
                     valence.entry(word).or_insert(v);
                 }
@@ -120,37 +113,8 @@ fn valence(lower: &str) -> Option<f32> {
     LEXICON.valence.get(lower).copied()
 }
 
-const NEGATIONS: &[&str] = &[
-    "not", "n't", "n’t", "never", "no", "nor", "without", "hardly",
-];
-const HEDGES: &[&str] = &["might", "may", "perhaps", "possibly", "could", "maybe"];
-const INTENSIFIERS: &[&str] = &[
-    "very",
-    "extremely",
-    "deeply",
-    "strongly",
-    "highly",
-    "completely",
-    "totally",
-    "utterly",
-    "absolutely",
-    "fiercely",
-    "sharply",
-];
-/// Copulas: a claim says how it judges its subject only in "X is/was/
-/// remained ADJECTIVE" (with other verbs the content reports an event, not
-/// a judgement).
-const COPULAS: &[&str] = &[
-    "is", "are", "was", "were", "remains", "remained", "remain", "seems", "seemed", "appears",
-    "appeared", "looks", "looked",
-];
 /// How many words a judged predicate may have.
 const MAX_PREDICATE: usize = 8;
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
-const PREPOSITIONS: &[&str] = &[
-    "by", "of", "in", "with", "for", "to", "from", "on", "at", "about", "against", "into", "over",
-    "under", "after", "before", "between", "among",
-];
 /// How many tokens a topic phrase may hold: longer objects are cut.
 const MAX_TOPIC: usize = 12;
 /// One attitude word's strength on the -1..1 scale.
@@ -229,7 +193,7 @@ impl<'a> Context<'a> {
     /// is about participation).
     fn actor_at(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
         let mut i = i;
-        if i < limit && DETERMINERS.contains(&self.word(i)) {
+        if i < limit && lexicon::words(List::Determiners).contains(self.word(i)) {
             i += 1;
         }
         while i < limit && is_title_word(self.doc.token_text(i)) && self.mention_at[i].is_none() {
@@ -243,7 +207,8 @@ impl<'a> Context<'a> {
     }
 
     fn negated_before(&self, t: usize, floor: usize) -> bool {
-        (floor.max(t.saturating_sub(3))..t).any(|i| NEGATIONS.contains(&self.word(i)))
+        (floor.max(t.saturating_sub(3))..t)
+            .any(|i| lexicon::words(List::StanceNegations).contains(self.word(i)))
     }
 }
 
@@ -308,7 +273,9 @@ fn verb_frame(cx: &Context, s: usize, t: usize, polarity: i8, out: &mut Vec<Obse
     if cx.negated_before(t, sentence.start) {
         score *= -0.5;
     }
-    if (sentence.start.max(t.saturating_sub(3))..t).any(|i| HEDGES.contains(&cx.word(i))) {
+    if (sentence.start.max(t.saturating_sub(3))..t)
+        .any(|i| lexicon::words(List::StanceHedges).contains(cx.word(i)))
+    {
         score *= 0.6;
     }
     let claim = cx.cue_claim[t].or(cx.content_claim[t]);
@@ -371,7 +338,8 @@ fn noun_frame(cx: &Context, s: usize, t: usize, polarity: i8, out: &mut Vec<Obse
     // "Zelenskyy reiterated Ukraine's faith in …": whoever voices the
     // attitude holds it.
     let mut before = possessor.tokens.start;
-    while before > sentence.start && DETERMINERS.contains(&cx.word(before - 1)) {
+    while before > sentence.start && lexicon::words(List::Determiners).contains(cx.word(before - 1))
+    {
         before -= 1;
     }
     let voiced = before > sentence.start && is_expression_verb(cx.word(before - 1));
@@ -398,11 +366,10 @@ fn noun_frame(cx: &Context, s: usize, t: usize, polarity: i8, out: &mut Vec<Obse
 /// Verbs that voice an attitude named by their object ("reiterated its
 /// support", "expressed his fears").
 fn is_expression_verb(lower: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "reiterat", "express", "voic", "affirm", "reaffirm", "restat", "stress", "emphasi",
-        "underlin", "repeat", "declar", "signal", "convey",
-    ];
-    STEMS.iter().any(|s| lower.starts_with(s)) && lower.len() < 14
+    lexicon::words(List::ExpressionStems)
+        .iter()
+        .any(|s| lower.starts_with(s))
+        && lower.len() < 14
 }
 
 /// Who holds the attitude of the verb at `t`: the claim's speaker when it
@@ -437,7 +404,7 @@ fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
         if let Some(m) = cx.mention_at[i] {
             let mention = &doc.mentions[m];
             let after_preposition = mention.tokens.start > clause_start
-                && PREPOSITIONS.contains(&cx.word(mention.tokens.start - 1));
+                && lexicon::words(List::Prepositions).contains(cx.word(mention.tokens.start - 1));
             if cx.possessive_at(mention.tokens.end) || after_preposition {
                 break;
             }
@@ -517,7 +484,7 @@ fn object_of(cx: &Context, start: usize, limit: usize) -> Option<StanceTarget> {
                 // A new clause: "a ceasefire if parliament …".
                 || (end > o
                     && matches!(w, "that" | "if" | "unless" | "until" | "when" | "whether"))
-                || (end > o && COPULAS.contains(&w))
+                || (end > o && lexicon::words(List::Copulas).contains(w))
                 // "a veto and attempted to …": a second verb.
                 || (end > o
                     && w == "and"
@@ -536,77 +503,13 @@ fn object_of(cx: &Context, start: usize, limit: usize) -> Option<StanceTarget> {
         end -= 1;
     }
     while end > o
-        && (PREPOSITIONS.contains(&cx.word(end - 1)) || DETERMINERS.contains(&cx.word(end - 1)))
+        && (lexicon::words(List::Prepositions).contains(cx.word(end - 1))
+            || lexicon::words(List::Determiners).contains(cx.word(end - 1)))
     {
         end -= 1;
     }
     good_topic(cx, o..end).then_some(StanceTarget::Topic(o..end))
 }
-
-/// Words that cannot open a topic phrase: it would be a clause, a
-/// prepositional phrase or a fragment ("after the debate", "it", "are
-/// now").
-const NOT_TOPIC_START: &[&str] = &[
-    "i",
-    "you",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "me",
-    "him",
-    "them",
-    "us",
-    "this",
-    "there",
-    "and",
-    "or",
-    "but",
-    "so",
-    "as",
-    "if",
-    "when",
-    "while",
-    "because",
-    "what",
-    "why",
-    "how",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "not",
-    "one",
-    "far",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "now",
-    "then",
-    "again",
-];
 
 /// Whether tokens `r` make a topic a reader would recognise: a phrase that
 /// starts like a noun or verb phrase and holds a content word.
@@ -615,8 +518,8 @@ fn good_topic(cx: &Context, r: Range<usize>) -> bool {
         return false;
     }
     let first = cx.word(r.start);
-    if NOT_TOPIC_START.contains(&first)
-        || (PREPOSITIONS.contains(&first) && first != "to")
+    if lexicon::words(List::NotTopicStart).contains(first)
+        || (lexicon::words(List::Prepositions).contains(first) && first != "to")
         || !cx.is_word(r.start) && !matches!(cx.doc.tokens[r.start].kind, TokenKind::Quote(_))
     {
         return false;
@@ -637,9 +540,9 @@ fn good_topic(cx: &Context, r: Range<usize>) -> bool {
     r.filter(|&i| cx.is_word(i)).any(|i| {
         let w = cx.word(i);
         w.chars().count() >= 4
-            && !DETERMINERS.contains(&w)
-            && !PREPOSITIONS.contains(&w)
-            && !NOT_TOPIC_START.contains(&w)
+            && !lexicon::words(List::Determiners).contains(w)
+            && !lexicon::words(List::Prepositions).contains(w)
+            && !lexicon::words(List::NotTopicStart).contains(w)
     })
 }
 
@@ -653,7 +556,9 @@ fn focused_actor(cx: &Context, start: usize, limit: usize) -> Option<usize> {
         return None;
     }
     let mut i = start + 1;
-    while i < limit && (PREPOSITIONS.contains(&cx.word(i)) || cx.word(i) == "all") {
+    while i < limit
+        && (lexicon::words(List::Prepositions).contains(cx.word(i)) || cx.word(i) == "all")
+    {
         i += 1;
     }
     cx.actor_at(i, limit).map(|(actor, _)| actor)
@@ -677,8 +582,8 @@ fn claim_evaluation(cx: &Context, k: usize) -> Option<Observation> {
     while start < part.end && (cx.word(start) == "that" || !cx.is_word(start)) {
         start += 1;
     }
-    let predicate =
-        (start + 1..part.end.min(start + 10)).find(|&i| COPULAS.contains(&cx.word(i)))?;
+    let predicate = (start + 1..part.end.min(start + 10))
+        .find(|&i| lexicon::words(List::Copulas).contains(cx.word(i)))?;
     let target = match cx.actor_at(start, predicate) {
         Some((actor, end)) if end == predicate => StanceTarget::Actor(actor),
         _ if good_topic(cx, start..predicate) => StanceTarget::Topic(start..predicate),
@@ -731,7 +636,7 @@ fn evaluate(cx: &Context, range: Range<usize>) -> (f32, bool) {
         .find(|&i| matches!(cx.word(i), "but" | "however" | "yet"));
     for i in range.clone() {
         let w = cx.word(i);
-        if HEDGES.contains(&w) {
+        if lexicon::words(List::StanceHedges).contains(w) {
             hedged = true;
         }
         if attitude(w).is_some_and(|a| a.0 == 0 && a.1 == PartOfSpeech::Adjective) {
@@ -741,7 +646,7 @@ fn evaluate(cx: &Context, range: Range<usize>) -> (f32, bool) {
         let Some(mut v) = valence(w) else {
             continue;
         };
-        if i > range.start && INTENSIFIERS.contains(&cx.word(i - 1)) {
+        if i > range.start && lexicon::words(List::Intensifiers).contains(cx.word(i - 1)) {
             v *= 1.3;
         }
         if cx.negated_before(i, range.start) {
@@ -763,7 +668,11 @@ fn evaluate(cx: &Context, range: Range<usize>) -> (f32, bool) {
 fn topic_key(cx: &Context, r: &Range<usize>) -> Vec<String> {
     let mut key: Vec<String> = r
         .clone()
-        .filter(|&i| cx.is_word(i) && cx.word(i).len() > 3 && !DETERMINERS.contains(&cx.word(i)))
+        .filter(|&i| {
+            cx.is_word(i)
+                && cx.word(i).len() > 3
+                && !lexicon::words(List::Determiners).contains(cx.word(i))
+        })
         .map(|i| cx.word(i).chars().take(5).collect())
         .collect();
     key.sort();

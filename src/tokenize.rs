@@ -15,6 +15,7 @@
 //! much of the per-token budget that later stages need.
 
 use crate::doc::{Doc, Paragraph, QuoteDir, Sentence, Token, TokenKind};
+use crate::lexicon::{self, List};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -151,27 +152,6 @@ impl CharCursor {
     }
 }
 
-/// Abbreviations that are never the last word of a sentence: titles before
-/// names, and words that stand before a number.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft",
-    "Gen", "Gens", "Gov", "Govs", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mr", "Mrs", "Ms", "Mt",
-    "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "St", "Supt", "vs", "v",
-];
-
-/// Abbreviations that may end a sentence ("... with Acme Inc. The company").
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "al", "approx", "Ave", "Blvd", "Dept", "Univ",
-    "Assn", "Govt", "est", "Ph.D", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
-    "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo",
-    "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis",
-    "Wyo",
-];
-
-/// Words that take a period only before a number ("No. 2", "Vol. 3").
-const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "Vol", "Art", "Fig"];
-
 /// Single letters joined by periods: `U.S`, `a.m`, `D.C` (final period not
 /// included).
 fn is_initialism(w: &str) -> bool {
@@ -206,9 +186,10 @@ fn takes_period(word: &str, next: Option<char>) -> bool {
     };
     is_initialism(word)
         || is_single_capital(word)
-        || TITLE_ABBREVIATIONS.contains(&word)
-        || OTHER_ABBREVIATIONS.contains(&word)
-        || (NUMBER_ABBREVIATIONS.contains(&word) && next.is_some_and(|c| c.is_ascii_digit()))
+        || lexicon::words(List::TitleAbbreviations).contains(word)
+        || lexicon::words(List::OtherAbbreviations).contains(word)
+        || (lexicon::words(List::NumberAbbreviations).contains(word)
+            && next.is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Where a clitic starts inside `word`, if it ends in one: `do|n't`,
@@ -702,85 +683,6 @@ impl<'a> Lexer<'a> {
 // ---------------------------------------------------------------------------
 // Sentences
 
-/// Capitalised words that start sentences far more often than they follow
-/// an abbreviation inside one; after "U.S." or "p.m." they signal a break.
-const SENTENCE_STARTERS: &[&str] = &[
-    "A",
-    "After",
-    "All",
-    "Also",
-    "An",
-    "And",
-    "Another",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "Despite",
-    "During",
-    "Each",
-    "Even",
-    "Every",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Many",
-    "Meanwhile",
-    "More",
-    "Most",
-    "My",
-    "No",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "One",
-    "Only",
-    "Or",
-    "Our",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "To",
-    "Under",
-    "Until",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Yet",
-    "You",
-];
-
 #[derive(Clone, Copy, PartialEq)]
 enum Boundary {
     /// `.`, `?`, `!`: a break unless the sentence plainly goes on.
@@ -798,8 +700,8 @@ fn boundary_kind(text: &str, tok: &Token) -> Option<Boundary> {
         }
         TokenKind::Word if t.len() > 1 && t.ends_with('.') => {
             let stem = &t[..t.len() - 1];
-            let never_final = TITLE_ABBREVIATIONS.contains(&stem)
-                || NUMBER_ABBREVIATIONS.contains(&stem)
+            let never_final = lexicon::words(List::TitleAbbreviations).contains(stem)
+                || lexicon::words(List::NumberAbbreviations).contains(stem)
                 || is_single_capital(stem);
             (!never_final).then_some(Boundary::Weak)
         }
@@ -850,7 +752,7 @@ fn split_sentences(
             Boundary::Weak if k == start => false,
             Boundary::Weak => {
                 matches!(next.kind, TokenKind::Quote(QuoteDir::Open))
-                    || SENTENCE_STARTERS.contains(&next_text)
+                    || lexicon::words(List::SentenceStarters).contains(next_text)
                     || (closed_something && next_first.is_uppercase())
             }
         };
@@ -871,12 +773,6 @@ fn split_sentences(
 
 // ---------------------------------------------------------------------------
 // Title
-
-/// Short words that stay lower-case in title-case headlines.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "or", "over", "the", "to", "up", "upon", "via", "vs", "with",
-];
 
 /// The first paragraph is a headline when it is one line with more text
 /// after it, and it is either title-case or has no sentence-final mark.
@@ -901,7 +797,9 @@ fn detect_title(doc: &Doc) -> Option<usize> {
     let content: Vec<&&str> = words
         .iter()
         .enumerate()
-        .filter(|&(k, w)| k == 0 || !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|&(k, w)| {
+            k == 0 || !lexicon::words(List::TitleSmallWords).contains(w.to_lowercase().as_str())
+        })
         .map(|(_, w)| w)
         .collect();
     let capitalised = content

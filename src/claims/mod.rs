@@ -12,29 +12,12 @@
 
 use crate::cues::{cue_extent, is_cue, is_speech_verb, is_verb_helper};
 use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
+use crate::lexicon::{self, List};
 use std::ops::Range;
 
 /// How far back (in tokens) a rule looks from a cue: the clause a cue
 /// reports is never longer, and the bound keeps run-on text linear.
 const SCAN: usize = 80;
-
-/// Cues that hedge what they report.
-const HEDGING_CUES: &[&str] = &[
-    "intimated",
-    "suggested",
-    "hinted",
-    "speculated",
-    "implied",
-    "indicated",
-];
-/// Words in a content that hedge it.
-const HEDGES: &[&str] = &[
-    "might", "may", "perhaps", "possibly", "could", "maybe", "likely", "probably",
-];
-const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never", "no"];
-const DENIALS: &[&str] = &[
-    "denied", "denies", "deny", "denying", "rejected", "disputed",
-];
 
 /// Finds the claims of `doc` (after actors and quotations).
 pub fn extract(doc: &Doc) -> Vec<Claim> {
@@ -671,12 +654,13 @@ fn with_titles(
     r: Range<usize>,
     floor: usize,
 ) -> Range<usize> {
-    use crate::entities::linking::{is_title_word, TITLE_MODIFIERS};
+    use crate::entities::linking::is_title_word;
     let mut start = r.start;
     while start > floor {
         let w = doc.token_text(start - 1);
-        let is_title =
-            is_title_word(w) || TITLE_MODIFIERS.contains(&w) || matches!(w, "former" | "Former");
+        let is_title = is_title_word(w)
+            || lexicon::words(List::TitleModifiers).contains(w)
+            || matches!(w, "former" | "Former");
         let named = mention_at[start - 1]
             .as_ref()
             .is_some_and(|(a, _)| doc.actors[*a].kind != crate::doc::ActorKind::Person);
@@ -702,7 +686,7 @@ fn with_titles(
 /// relative clause or apposition set off by commas before the cue
 /// ("Joseph, who has four children, said").
 fn full_source(doc: &Doc, token_sentence: &[usize], c: &Claim, r: Range<usize>) -> Range<usize> {
-    use crate::entities::linking::{is_title_word, TITLE_MODIFIERS};
+    use crate::entities::linking::is_title_word;
     let sentence = &doc.sentences[token_sentence[r.start]];
     let taken = |i: usize| c.content.iter().chain(c.cue.iter()).any(|x| x.contains(&i));
     let mut start = r.start;
@@ -716,8 +700,8 @@ fn full_source(doc: &Doc, token_sentence: &[usize], c: &Claim, r: Range<usize>) 
             break;
         }
         let titled = is_title_word(w)
-            || TITLE_MODIFIERS.contains(&w)
-            || crate::entities::HONORIFICS.contains(&w)
+            || lexicon::words(List::TitleModifiers).contains(w)
+            || lexicon::honorific(w).is_some()
             || crate::entities::gazetteer::place(w).is_some();
         // A capitalised word that opens the sentence may be any word
         // ("Earlier Obama said"); elsewhere it is part of the name.
@@ -931,16 +915,19 @@ fn flags(doc: &Doc, c: &mut Claim) {
     // Lower-case words come from the document's table: nothing to collect.
     let words = |r: &Range<usize>| r.clone().map(|i| doc.token_lower(i));
     if let Some(cue) = &c.cue {
-        c.hedged |= words(cue).any(|w| HEDGING_CUES.contains(&w));
-        c.negated |= words(cue).any(|w| DENIALS.contains(&w) || NEGATIONS.contains(&w));
+        c.hedged |= words(cue).any(|w| lexicon::words(List::HedgingCues).contains(w));
+        c.negated |= words(cue).any(|w| {
+            lexicon::words(List::Denials).contains(w)
+                || lexicon::words(List::ClaimNegations).contains(w)
+        });
         let before = cue.start.saturating_sub(2)..cue.start;
-        c.negated |= words(&before).any(|w| NEGATIONS.contains(&w));
+        c.negated |= words(&before).any(|w| lexicon::words(List::ClaimNegations).contains(w));
     }
     c.hedged |= c
         .content
         .iter()
         .flat_map(words)
-        .any(|w| HEDGES.contains(&w));
+        .any(|w| lexicon::words(List::ClaimHedges).contains(w));
 }
 
 #[cfg(test)]

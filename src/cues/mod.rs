@@ -15,6 +15,7 @@
 pub mod model;
 
 use crate::doc::{Doc, TokenKind};
+use crate::lexicon::{self, List, Table};
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -29,48 +30,23 @@ pub fn heads(doc: &Doc) -> Cow<'_, [bool]> {
     }
 }
 
-/// Words that end PolNeAR cue spans but do not report anything by
-/// themselves ("according to", "talked about").
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "to", "about", "of", "for", "on", "in", "with", "against", "as", "out", "at", "by", "over",
-    "from", "up", "that", "the", "a", "an", "and", "or", "it", "he", "she", "they", "is", "was",
-    "be", "been", "are", "were", "has", "have", "had", "not", "this", "his", "her", "their", "its",
-    "who", "which", "what", "into", "than", "so", "if", "but", "no", "more", "all", "i", "we",
-    "you", "me", "him", "them", "us", "will", "would", "could", "should", "can", "may", "might",
-    "also", "there", "when", "after", "before", "clear",
-];
-
 /// The measured cue lexicon as compiled in (the cue model fingerprints it).
-pub const CUES_TSV: &str = include_str!("../../data/cues.tsv");
+pub const CUES_TSV: &str = Table::Cues.text();
 
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    CUES_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|w| !FUNCTION_WORDS.contains(w))
+    lexicon::table(Table::Cues)
+        .iter()
+        .map(|row| row[0])
+        .filter(|w| !lexicon::words(List::FunctionWords).contains(w))
         .collect()
 });
-
-/// Cues the measured lexicon misses for being rare in PolNeAR train but
-/// that reporting uses (the list).
-const EXTRA_CUES: &[&str] = &[
-    "intimated",
-    "intimates",
-    "stated",
-    "states",
-    "insists",
-    "reiterates",
-    "remark",
-    "remarks",
-];
 
 /// Whether `word` reports speech, writing or belief.
 pub fn is_cue(word: &str) -> bool {
     if !word.starts_with(char::is_alphabetic) {
         return false;
     }
-    let known = |w: &str| CUES.contains(w) || EXTRA_CUES.contains(&w);
+    let known = |w: &str| CUES.contains(w) || lexicon::words(List::ExtraCues).contains(w);
     // Most words are plain lower-case ASCII: no copy for those.
     if word
         .bytes()

@@ -19,241 +19,18 @@
 
 use super::gazetteer::{self, PlaceForm};
 use crate::doc::{Actor, ActorKind, Doc, Gender, Mention, MentionKind, TokenKind};
+use crate::lexicon::{self, List};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
-
-/// Words that name a role. Lower case; compared case-insensitively.
-pub const TITLE_WORDS: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "chancellor",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "gov.",
-    "governor",
-    "mayor",
-    "judge",
-    "justice",
-    "general",
-    "gen.",
-    "lt.",
-    "col.",
-    "adm.",
-    "admiral",
-    "commander",
-    "chief",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "leader",
-    "speaker",
-    "ambassador",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "director",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "ceo",
-    "executive",
-    "founder",
-    "treasurer",
-    "attorney",
-    "deputy",
-    "councilman",
-    "councilwoman",
-    "councilor",
-    "pollster",
-    "analyst",
-    "economist",
-    "professor",
-    "prof.",
-    "dr.",
-    "sheriff",
-    "commissioner",
-    "superintendent",
-    "manager",
-    "coach",
-    "captain",
-    "officer",
-    "delegate",
-    "lawmaker",
-    "candidate",
-    "nominee",
-    "premier",
-    "president-elect",
-];
-
-/// Capitalised words that modify a title: "Defense Secretary", "Foreign
-/// Minister", "Senate Majority Leader".
-pub const TITLE_MODIFIERS: &[&str] = &[
-    "Defense",
-    "Defence",
-    "Foreign",
-    "Interior",
-    "Finance",
-    "Justice",
-    "State",
-    "Treasury",
-    "Homeland",
-    "Security",
-    "Health",
-    "Energy",
-    "Trade",
-    "Commerce",
-    "Education",
-    "Labor",
-    "Agriculture",
-    "Transportation",
-    "Environment",
-    "Senate",
-    "House",
-    "Majority",
-    "Minority",
-    "Supreme",
-    "Court",
-    "Federal",
-    "National",
-    "Chief",
-    "Executive",
-    "Deputy",
-    "Vice",
-    "Prime",
-    "Acting",
-    "Former",
-    "former",
-    "Opposition",
-    "Party",
-    "General",
-    "Secretary",
-    "of",
-    "Affairs",
-    "Staff",
-    "Joint",
-    "Army",
-    "Navy",
-    "Air",
-    "Force",
-    "Police",
-    "Fire",
-    "Board",
-    "Council",
-];
-
-const HONORIFICS: &[(&str, Option<Gender>)] = &[
-    ("Mr.", Some(Gender::Male)),
-    ("Mr", Some(Gender::Male)),
-    ("Mrs.", Some(Gender::Female)),
-    ("Mrs", Some(Gender::Female)),
-    ("Ms.", Some(Gender::Female)),
-    ("Ms", Some(Gender::Female)),
-    ("Miss", Some(Gender::Female)),
-    ("Sir", Some(Gender::Male)),
-    ("Dame", Some(Gender::Female)),
-    ("Lord", Some(Gender::Male)),
-    ("Lady", Some(Gender::Female)),
-];
-
-/// Plural role nouns that start sentences capitalised and fool the tagger
-/// ("Analysts said ..."): common nouns, never names.
-const ROLE_PLURALS: &[&str] = &[
-    "analysts",
-    "officials",
-    "critics",
-    "experts",
-    "economists",
-    "lawmakers",
-    "protesters",
-    "residents",
-    "investors",
-    "traders",
-    "voters",
-    "witnesses",
-    "researchers",
-    "scientists",
-    "doctors",
-    "authorities",
-    "observers",
-    "activists",
-    "organizers",
-    "prosecutors",
-    "officers",
-    "diplomats",
-    "sources",
-    "supporters",
-    "opponents",
-    "leaders",
-    "members",
-    "workers",
-];
-
-/// Nouns after a person's name that make an organisation of it.
-const PERSON_ORG_HEADS: &[&str] = &[
-    "administration",
-    "campaign",
-    "government",
-    "cabinet",
-    "camp",
-];
-
-/// Groups the tagger calls MISC that are actors in their own right.
-const GROUP_WORDS: &[&str] = &[
-    "Democrats",
-    "Democrat",
-    "Republicans",
-    "Republican",
-    "GOP",
-    "Conservatives",
-    "Liberals",
-    "Labour",
-    "Tories",
-    "Muslims",
-    "Christians",
-    "Jews",
-    "Catholics",
-    "Protestants",
-    "Hindus",
-    "Sikhs",
-    "Buddhists",
-    "Evangelicals",
-    "Sunnis",
-    "Shiites",
-    "Islamists",
-    "Taliban",
-    "Libertarians",
-    "Greens",
-    "Socialists",
-    "Communists",
-];
-
-/// Organisation head nouns that a nominal ("the council") may share with a
-/// name ("International Grain Council").
-const GENERIC_ORG_NOUNS: &[&str] = &["company", "firm", "group", "organization", "organisation"];
-
-/// Name suffixes that do not change who is meant.
-const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
-const ORG_SUFFIXES: &[&str] = &[
-    "Inc.", "Inc", "Corp.", "Corp", "Co.", "Co", "Ltd.", "Ltd", "LLC", "plc",
-];
 
 pub fn is_title_word(w: &str) -> bool {
     // The list is lower-case ASCII, so an ASCII word needs no lowered copy.
     if w.is_ascii() {
-        return TITLE_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w));
+        return lexicon::words(List::TitleWords)
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(w));
     }
-    TITLE_WORDS.contains(&w.to_lowercase().as_str())
+    lexicon::words(List::TitleWords).contains(w.to_lowercase().as_str())
 }
 
 /// One name the tagger found, cleaned and typed.
@@ -448,10 +225,10 @@ impl Linker<'_> {
             }
             while r.len() > 1
                 && (matches!(self.word(r.start), "the" | "The")
-                    || HONORIFICS.iter().any(|h| h.0 == self.word(r.start))
+                    || lexicon::honorific(self.word(r.start)).flatten().is_some()
                     || (*tag == 1
                         && (is_title_word(self.word(r.start))
-                            || TITLE_MODIFIERS.contains(&self.word(r.start)))))
+                            || lexicon::words(List::TitleModifiers).contains(self.word(r.start)))))
             {
                 r.start += 1;
             }
@@ -459,7 +236,7 @@ impl Linker<'_> {
             // the name after "of".
             if let Some(of) = (r.start + 1..r.end.saturating_sub(1)).find(|&k| self.word(k) == "of")
             {
-                if ROLE_PLURALS.contains(&self.doc.token_lower(r.start)) {
+                if lexicon::words(List::RolePlurals).contains(self.doc.token_lower(r.start)) {
                     r.start = of + 1;
                     if r.len() > 1 && matches!(self.word(r.start), "the" | "The") {
                         r.start += 1;
@@ -469,8 +246,8 @@ impl Linker<'_> {
             let text = self.text(r.clone());
             if r.len() == 1
                 && (is_title_word(text)
-                    || HONORIFICS.iter().any(|h| h.0 == text)
-                    || ROLE_PLURALS.contains(&text.to_lowercase().as_str()))
+                    || lexicon::honorific(text).flatten().is_some()
+                    || lexicon::words(List::RolePlurals).contains(text.to_lowercase().as_str()))
             {
                 continue;
             }
@@ -503,7 +280,8 @@ impl Linker<'_> {
                     || next.is_some_and(is_title_word)
                     || person_starts.contains(&r.end));
             let place = gazetteer::place(&titled);
-            let company = ORG_SUFFIXES.contains(&self.word(r.end - 1)) && r.len() > 1;
+            let company =
+                lexicon::words(List::OrgSuffixes).contains(self.word(r.end - 1)) && r.len() > 1;
             let kind = match place.map(|p| p.form) {
                 _ if company => ActorKind::Organization,
                 None if dateline => ActorKind::Location,
@@ -520,7 +298,7 @@ impl Linker<'_> {
                     1 => ActorKind::Person,
                     2 => ActorKind::Organization,
                     3 => ActorKind::Location,
-                    _ if GROUP_WORDS.contains(&text) => {
+                    _ if lexicon::words(List::GroupWords).contains(text) => {
                         if adjectival {
                             continue;
                         }
@@ -538,7 +316,7 @@ impl Linker<'_> {
             // organisation named after a person or place.
             if r.len() <= 3
                 && kind != ActorKind::Group
-                && next.is_some_and(|w| PERSON_ORG_HEADS.contains(&w))
+                && next.is_some_and(|w| lexicon::words(List::PersonOrgHeads).contains(w))
             {
                 out.push(NameCandidate {
                     tokens: r.start..r.end + 1,
@@ -588,8 +366,10 @@ impl Linker<'_> {
         let mut start = name.start;
         let mut gender = None;
         if start > sentence.tokens.start {
-            if let Some(h) = HONORIFICS.iter().find(|h| h.0 == self.word(start - 1)) {
-                gender = h.1;
+            // Only a gendered honorific ("Mrs.", not "Sen.") marks a
+            // person's name here: the others are titles, read below.
+            if let Some(g) = lexicon::honorific(self.word(start - 1)).flatten() {
+                gender = Some(g);
             }
         }
         let mut has_title = false;
@@ -603,7 +383,7 @@ impl Linker<'_> {
                 )
             });
             let is_title = is_title_word(w);
-            let is_modifier = TITLE_MODIFIERS.contains(&w);
+            let is_modifier = lexicon::words(List::TitleModifiers).contains(w);
             if !(is_title || is_modifier || place.is_some()) {
                 break;
             }
@@ -743,7 +523,9 @@ impl Linker<'_> {
             .map(|i| self.word(i).to_string())
             .filter(|w| w != ",")
             .collect();
-        while words.len() > 1 && NAME_SUFFIXES.contains(&words[words.len() - 1].as_str()) {
+        while words.len() > 1
+            && lexicon::words(List::NameSuffixes).contains(words[words.len() - 1].as_str())
+        {
             words.pop();
         }
         words
@@ -761,8 +543,8 @@ impl Linker<'_> {
         let words = self.person_words(&c.tokens);
         let (titled, nationality, honorific) = self.titles_before(&c.tokens);
         let gender = honorific.or_else(|| match gazetteer::first_name(&words[0]) {
-            Some(gazetteer::Gender::Male) if words.len() > 1 => Some(Gender::Male),
-            Some(gazetteer::Gender::Female) if words.len() > 1 => Some(Gender::Female),
+            Some(Some(Gender::Male)) if words.len() > 1 => Some(Gender::Male),
+            Some(Some(Gender::Female)) if words.len() > 1 => Some(Gender::Female),
             _ => None,
         });
         let last = words[words.len() - 1].clone();
@@ -867,7 +649,8 @@ impl Linker<'_> {
 
     fn org_key(&self, r: &Range<usize>) -> String {
         let mut words: Vec<&str> = r.clone().map(|i| self.word(i)).collect();
-        while words.len() > 1 && ORG_SUFFIXES.contains(&words[words.len() - 1]) {
+        while words.len() > 1 && lexicon::words(List::OrgSuffixes).contains(words[words.len() - 1])
+        {
             words.pop();
         }
         words.join(" ").to_lowercase().replace('.', "")
@@ -1031,7 +814,7 @@ impl Linker<'_> {
     /// "the company" is the one organisation named in the last few
     /// sentences, if there is just one.
     fn nominal_org(&self, head: &str, at: usize) -> Option<usize> {
-        if GENERIC_ORG_NOUNS.contains(&head) {
+        if lexicon::words(List::GenericOrgNouns).contains(head) {
             let sentence = self.token_sentence[at];
             let mut fits: Vec<usize> = (sentence.saturating_sub(3)..=sentence)
                 .flat_map(|s| self.index.by_sentence[s].iter())
@@ -1273,14 +1056,15 @@ mod tests {
 
     #[test]
     fn title_words_are_found_in_any_case() {
-        use super::{is_title_word, TITLE_WORDS};
+        use super::is_title_word;
+        use crate::lexicon::{self, List};
         for w in ["president", "President", "PRESIDENT", "Senator", "minister"] {
             assert!(is_title_word(w), "{w}");
         }
         for w in ["presidents", "Preside", "Moscow", "", "PRÉSIDENT"] {
             assert!(!is_title_word(w), "{w}");
         }
-        assert!(TITLE_WORDS
+        assert!(lexicon::words(List::TitleWords)
             .iter()
             .all(|t| t.bytes().all(|b| !b.is_ascii_uppercase())));
     }

@@ -15,6 +15,7 @@ pub mod tagger;
 
 pub use linking::link;
 
+use crate::lexicon;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use tagger::{decode, label_type, DocContext, Model, Scorer, OUTSIDE};
@@ -102,13 +103,6 @@ pub fn tag_document<S: AsRef<str>>(sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
     labels
 }
 
-/// Titles that stand before a name but are not part of it (CoNLL and
-/// CoreNLP both leave them out; the actor stage records them as titles).
-pub(crate) const HONORIFICS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.",
-    "Lt.", "Col.", "Capt.", "Sgt.", "Prof.", "Rev.", "Sir", "Dame", "Lord", "Lady",
-];
-
 /// Drops honorifics from names, and reads what an honorific says: the name
 /// after it is a person, even when the tagger ran it into an organisation
 /// ("Mr. Okoro of the Farmers Union" is Okoro, of the Farmers Union). A
@@ -130,11 +124,11 @@ fn strip_honorifics<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>])
             relabel(&mut row[1..e.tokens.end], e.kind);
             continue;
         }
-        let name_start = if e.tokens.len() >= 2 && HONORIFICS.contains(&first) {
+        let name_start = if e.tokens.len() >= 2 && lexicon::honorific(first).is_some() {
             row[e.tokens.start] = OUTSIDE;
             e.tokens.start + 1
         } else if e.tokens.start > 0
-            && HONORIFICS.contains(&words[e.tokens.start - 1].as_ref())
+            && lexicon::honorific(words[e.tokens.start - 1].as_ref()).is_some()
             && e.kind != 1
         {
             e.tokens.start
