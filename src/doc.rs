@@ -14,7 +14,9 @@ use std::sync::OnceLock;
 /// typographic and from its neighbours when it is straight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteDir {
+    /// Opens a quotation.
     Open,
+    /// Closes one.
     Close,
 }
 
@@ -33,10 +35,13 @@ pub enum TokenKind {
     Quote(QuoteDir),
     /// Currency, percent, maths, emoji and anything else.
     Symbol,
+    /// A web address.
     Url,
+    /// An e-mail address.
     Email,
     /// A social-media handle such as `@user`.
     Handle,
+    /// A `#hashtag`.
     Hashtag,
     /// An HTML/XML-like tag embedded in scraped text, e.g. `<tweet id="1">`.
     Markup,
@@ -63,14 +68,20 @@ impl TokenKind {
 /// One token. Offsets are end-exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// First byte in the text.
     pub start: u32,
+    /// One past the last byte.
     pub end: u32,
+    /// First character (Unicode scalar value), as the JSON counts.
     pub char_start: u32,
+    /// One past the last character.
     pub char_end: u32,
+    /// What the token is.
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// The token's byte range in the text.
     pub fn bytes(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
@@ -79,31 +90,42 @@ impl Token {
 /// A sentence: a run of tokens inside one paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
+    /// Its tokens (indexes into `Doc::tokens`).
     pub tokens: Range<usize>,
+    /// Index of its paragraph.
     pub paragraph: usize,
 }
 
 /// A paragraph: a run of sentences, never empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
+    /// Its sentences (indexes into `Doc::sentences`).
     pub sentences: Range<usize>,
+    /// Its tokens.
     pub tokens: Range<usize>,
 }
 
 /// A contiguous stretch of the article in both offset systems.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextRange {
+    /// First byte.
     pub start: u32,
+    /// One past the last byte.
     pub end: u32,
+    /// First character.
     pub char_start: u32,
+    /// One past the last character.
     pub char_end: u32,
 }
 
 /// What kind of thing an actor is (the JSON contract's actor types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ActorKind {
+    /// A person.
     Person,
+    /// A company, party, agency, government or other organisation.
     Organization,
+    /// A place.
     Location,
     /// Nationalities, parties, religious or political groups.
     Group,
@@ -114,31 +136,42 @@ pub enum ActorKind {
 /// How a mention refers to its actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MentionKind {
+    /// By name.
     Name,
+    /// By a description ("the union leader").
     Nominal,
+    /// By a pronoun.
     Pronoun,
 }
 
 /// A stretch of tokens that refers to an actor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
+    /// Its tokens.
     pub tokens: Range<usize>,
+    /// Index of its sentence.
     pub sentence: usize,
+    /// Name, nominal or pronoun.
     pub kind: MentionKind,
+    /// Index into `Doc::actors` of the actor it refers to.
     pub actor: usize,
 }
 
 /// Grammatical gender, as far as the text or a first name tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
+    /// He, him, his; a male first name or title.
     Male,
+    /// She, her; a female first name or title.
     Female,
 }
 
 /// A person, organisation, place or group, merged across its mentions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Actor {
+    /// The fullest proper name used.
     pub name: String,
+    /// Person, organisation, location, group or other.
     pub kind: ActorKind,
     /// Other surface forms, in order of first use.
     pub aliases: Vec<String>,
@@ -146,6 +179,7 @@ pub struct Actor {
     pub titles: Vec<String>,
     /// Indexes into `Doc::mentions`, in text order.
     pub mentions: Vec<usize>,
+    /// When the text or a first name tells it.
     pub gender: Option<Gender>,
     /// 0..1
     pub salience: f64,
@@ -158,10 +192,15 @@ pub struct Quotation {
     pub parts: Vec<Range<usize>>,
     /// The opening and closing mark tokens of the whole quotation.
     pub open: usize,
+    /// The closing mark, when there is one (an unbalanced quotation has none).
     pub close: Option<usize>,
+    /// Index into `Doc::actors` of the speaker, when found.
     pub speaker: Option<usize>,
+    /// The tokens that name the speaker (may be a pronoun).
     pub speaker_mention: Option<Range<usize>>,
+    /// The tokens of the reporting verb or phrase.
     pub cue: Option<Range<usize>>,
+    /// 0..1: how sure the attribution is (see `quotes`).
     pub confidence: f64,
     /// Whether the speaker was carried over from the quotation before (the
     /// quotation has no cue of its own).
@@ -174,8 +213,11 @@ pub struct Quotation {
 /// Whether a claim is quoted whole, in part, or paraphrased.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ClaimKind {
+    /// The whole content is a quotation.
     Direct,
+    /// A reported clause with a quotation inside.
     Mixed,
+    /// No quotation.
     Indirect,
 }
 
@@ -192,7 +234,9 @@ pub enum StanceTarget {
 /// evidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stance {
+    /// Index into `Doc::actors` of who holds the position.
     pub holder: usize,
+    /// Toward whom or what.
     pub target: StanceTarget,
     /// -1 (opposes) .. 1 (supports).
     pub score: f32,
@@ -207,24 +251,34 @@ pub struct Stance {
 /// An attributed statement: token ranges of its source, cue and content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
+    /// Index into `Doc::actors` of the speaker, when the source is linked.
     pub speaker: Option<usize>,
+    /// The source's tokens (who the statement is ascribed to).
     pub source: Option<Range<usize>>,
+    /// The cue's tokens (the attributing words).
     pub cue: Option<Range<usize>>,
     /// One range, or one per paragraph of a long quotation.
     pub content: Vec<Range<usize>>,
+    /// Direct, mixed or indirect.
     pub kind: ClaimKind,
     /// Indexes into `Doc::quotes` of the quotations inside the content.
     pub quotes: Vec<usize>,
+    /// The attribution or content is hedged.
     pub hedged: bool,
+    /// The attribution is negated.
     pub negated: bool,
 }
 
 /// The article and everything the stages have found in it.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
+    /// The article as decoded (what every offset counts in).
     pub text: String,
+    /// Tokens in text order.
     pub tokens: Vec<Token>,
+    /// Sentences in text order.
     pub sentences: Vec<Sentence>,
+    /// Paragraphs in text order.
     pub paragraphs: Vec<Paragraph>,
     /// Set when the first paragraph is a headline.
     pub title_paragraph: Option<usize>,
@@ -299,14 +353,17 @@ impl Doc {
         }
     }
 
+    /// The stretch of text of sentence `s`.
     pub fn sentence_range(&self, s: usize) -> TextRange {
         self.token_range(self.sentences[s].tokens.clone())
     }
 
+    /// The stretch of text of paragraph `p`.
     pub fn paragraph_range(&self, p: usize) -> TextRange {
         self.token_range(self.paragraphs[p].tokens.clone())
     }
 
+    /// The text of a stretch.
     pub fn slice(&self, r: TextRange) -> &str {
         &self.text[r.start as usize..r.end as usize]
     }
