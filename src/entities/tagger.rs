@@ -84,6 +84,11 @@ pub trait Scorer {
     fn emissions(&self, features: &[u64], scores: &mut [f32; N_LABELS]);
     /// Transition score; `prev` is `None` at the sentence start.
     fn transition(&self, prev: Option<u8>, cur: u8) -> f32;
+    /// The best IOB2-valid label sequence for these label scores. A model
+    /// whose transitions are fixed overrides this with a lattice built once.
+    fn decode(&self, emissions: &[[f32; N_LABELS]]) -> Vec<u8> {
+        learn::decode::viterbi(allowed, |p, c| self.transition(p, c), emissions)
+    }
 }
 
 /// The best label sequence under `model` (first-order Viterbi, IOB2-valid).
@@ -99,7 +104,7 @@ pub fn viterbi<M: Scorer + ?Sized>(model: &M, features: &SentenceFeatures) -> Ve
 /// supplies only the transitions). The shared decoder weighs only the
 /// moves [`allowed`] permits: two into each inside label.
 pub fn decode<M: Scorer + ?Sized>(model: &M, emissions: &[[f32; N_LABELS]]) -> Vec<u8> {
-    learn::decode::viterbi(allowed, |p, c| model.transition(p, c), emissions)
+    model.decode(emissions)
 }
 
 // ---------------------------------------------------------------------------
@@ -137,6 +142,8 @@ pub struct Model<'a> {
     weights: &'a [u8],
     stride: usize,
     offset: usize,
+    /// The transitions laid out for decoding, once for every sentence.
+    lattice: learn::decode::Lattice<N_LABELS>,
 }
 
 impl<'a> Model<'a> {
@@ -165,9 +172,13 @@ impl<'a> Model<'a> {
         {
             row.copy_from_slice(values);
         }
+        let lattice = learn::decode::Lattice::new(allowed, |p, c| {
+            transitions[p.map_or(N_LABELS, |p| p as usize)][c as usize]
+        });
         Ok(Model {
             mask: (1u64 << h.log2_buckets) - 1,
             transitions,
+            lattice,
             weights: file.weights,
             stride: passes * N_LABELS,
             offset: pass * N_LABELS,
@@ -220,6 +231,10 @@ impl Scorer for Model<'_> {
 
     fn transition(&self, prev: Option<u8>, cur: u8) -> f32 {
         self.transitions[prev.map_or(N_LABELS, |p| p as usize)][cur as usize]
+    }
+
+    fn decode(&self, emissions: &[[f32; N_LABELS]]) -> Vec<u8> {
+        learn::decode::decode(&self.lattice, emissions)
     }
 }
 
