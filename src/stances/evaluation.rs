@@ -24,7 +24,7 @@ pub(super) fn claim_evaluation(cx: &Context, k: usize) -> Option<Observation> {
     while start < part.end && (cx.word(start) == "that" || !cx.is_word(start)) {
         start += 1;
     }
-    let predicate = (start + 1..part.end.min(start + 10))
+    let predicate = (start + 1..part.end.min(start + COPULA_REACH))
         .find(|&i| lexicon::words(List::Copulas).contains(cx.word(i)))?;
     let target = match cx.actor_at(start, predicate) {
         Some((actor, end)) if end == predicate => StanceTarget::Actor(actor),
@@ -89,19 +89,20 @@ fn evaluate(cx: &Context, range: Range<usize>) -> (f32, bool) {
             continue;
         };
         if i > range.start && lexicon::words(List::Intensifiers).contains(cx.word(i - 1)) {
-            v *= 1.3;
+            v *= INTENSIFIER;
         }
         if cx.negated_before(i, range.start) {
-            v *= -0.74;
+            v *= VADER_NEGATION;
         }
         // "…, but …": what follows the contrast is what counts.
         if contrast.is_some_and(|c| i < c) {
-            v *= 0.5;
+            v *= BEFORE_CONTRAST;
         }
         total += v;
     }
     if hedged {
-        total *= 0.7;
+        total *= PREDICATE_HEDGE;
     }
-    (total / (total * total + 15.0).sqrt(), guarded)
+    // VADER's normalisation of a sum of valences into -1..1.
+    (total / (total * total + VADER_ALPHA).sqrt(), guarded)
 }

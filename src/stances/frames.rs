@@ -37,12 +37,12 @@ pub(super) fn verb_frame(
     };
     let mut score = FRAME_STRENGTH * polarity as f32;
     if cx.negated_before(t, sentence.start) {
-        score *= -0.5;
+        score *= FRAME_NEGATION;
     }
-    if (sentence.start.max(t.saturating_sub(3))..t)
+    if (sentence.start.max(t.saturating_sub(LOOKBACK))..t)
         .any(|i| lexicon::words(List::StanceHedges).contains(cx.word(i)))
     {
-        score *= 0.6;
+        score *= FRAME_HEDGE;
     }
     let claim = cx.cue_claim[t].or(cx.content_claim[t]);
     for holder in holders {

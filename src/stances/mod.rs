@@ -42,13 +42,55 @@ use evaluation::claim_evaluation;
 use frames::{good_topic, noun_frame, verb_frame};
 use words::{attitude, valence, PartOfSpeech};
 
-/// How many words a judged predicate may have.
+// The stage's numbers, in one place. Two kinds: VADER's published
+// constants (C.J. Hutto and E. Gilbert, "VADER: A Parsimonious Rule-based
+// Model for Sentiment Analysis of Social Media Text", ICWSM 2014; the
+// values of its reference implementation, vaderSentiment 3.3.2), used where
+// its formula is; and brief's own, marked so: chosen by hand when the rules
+// were written (no measurement of them is recorded, and none was fitted to
+// PolNeAR), and pinned by the snapshot tests of the fixtures.
+
+/// How many words a judged predicate may have (brief's).
 const MAX_PREDICATE: usize = 8;
-/// How many tokens a topic phrase may hold: longer objects are cut.
+/// How many tokens a topic phrase may hold: longer objects are cut (brief's).
 const MAX_TOPIC: usize = 12;
-/// One attitude word's strength on the -1..1 scale.
+/// One attitude word's strength on the -1..1 scale (brief's): above
+/// [`POLAR`] alone, so one clear attitude word makes a position.
 const FRAME_STRENGTH: f32 = 0.6;
-/// |score| from which a position counts as support or opposition.
+/// How many words before a word a negation or hedge may stand: VADER looks
+/// three words back for negations.
+const LOOKBACK: usize = 3;
+/// A negated attitude word ("did not thank") keeps half its strength,
+/// turned (brief's: a denial of support is weaker than opposition).
+const FRAME_NEGATION: f32 = -0.5;
+/// A hedged attitude word ("might support") keeps 60% (brief's).
+const FRAME_HEDGE: f32 = 0.6;
+/// VADER's negation scalar (`N_SCALAR`): a negated valence turns and
+/// shrinks.
+const VADER_NEGATION: f32 = -0.74;
+/// An intensifier ("very unrealistic") strengthens a valence by 30%
+/// (brief's; VADER adds a fixed 0.293 instead, which this scale predates).
+const INTENSIFIER: f32 = 1.3;
+/// Before a contrast ("…, but …") a valence counts half: VADER's weight
+/// for words before "but" (it also raises those after by 1.5; brief does
+/// not).
+const BEFORE_CONTRAST: f32 = 0.5;
+/// A hedged predicate keeps 70% of its valence (brief's).
+const PREDICATE_HEDGE: f32 = 0.7;
+/// VADER's normalisation constant (`alpha`): a sum of valences `x` becomes
+/// `x / sqrt(x² + 15)`, in -1..1.
+const VADER_ALPHA: f32 = 15.0;
+/// How far after a content's subject its copula may stand (tokens; brief's).
+const COPULA_REACH: usize = 10;
+/// Topic words are compared by their first five letters ("sanction",
+/// "sanctions"), and only words longer than three letters count (brief's
+/// crude stemming: a stemmer would cost more than topics need).
+const TOPIC_STEM: usize = 5;
+const TOPIC_MIN_WORD: usize = 3;
+/// |score| from which a position counts as support or opposition (brief's;
+/// VADER calls a compound score of ±0.05 polar, but a stance here is one
+/// merged score, and [`FRAME_STRENGTH`] or one strong valence should clear it
+/// while a faint, hedged one should not).
 pub const POLAR: f32 = 0.2;
 
 /// One piece of evidence before merging.
@@ -136,7 +178,7 @@ impl<'a> Context<'a> {
     }
 
     fn negated_before(&self, t: usize, floor: usize) -> bool {
-        (floor.max(t.saturating_sub(3))..t)
+        (floor.max(t.saturating_sub(LOOKBACK))..t)
             .any(|i| lexicon::words(List::StanceNegations).contains(self.word(i)))
     }
 }
@@ -181,10 +223,10 @@ fn topic_key(cx: &Context, r: &Range<usize>) -> Vec<String> {
         .clone()
         .filter(|&i| {
             cx.is_word(i)
-                && cx.word(i).len() > 3
+                && cx.word(i).len() > TOPIC_MIN_WORD
                 && !lexicon::words(List::Determiners).contains(cx.word(i))
         })
-        .map(|i| cx.word(i).chars().take(5).collect())
+        .map(|i| cx.word(i).chars().take(TOPIC_STEM).collect())
         .collect();
     key.sort();
     key.dedup();
@@ -197,6 +239,7 @@ fn same_target(cx: &Context, a: &StanceTarget, b: &StanceTarget) -> bool {
         (StanceTarget::Topic(x), StanceTarget::Topic(y)) => {
             let (kx, ky) = (topic_key(cx, x), topic_key(cx, y));
             let shared = kx.iter().filter(|w| ky.contains(w)).count();
+            // One topic when they share half the words of the shorter.
             shared * 2 >= kx.len().min(ky.len()).max(1)
         }
         _ => false,

@@ -228,9 +228,6 @@ impl Linker<'_> {
     }
 }
 
-/// How far back (in tokens) a pronoun looks for its antecedent.
-const PRONOUN_WINDOW: usize = 150;
-
 /// The mentions of a sorted (start, end, actor) list that end by `before`
 /// and start within `PRONOUN_WINDOW` tokens of it.
 fn window(list: &[(usize, usize, usize)], before: usize) -> &[(usize, usize, usize)] {
