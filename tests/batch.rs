@@ -191,11 +191,16 @@ fn the_xargs_recipe_gives_every_brief() {
     let dir = temp_dir("xargs");
     let files = many_articles(&dir, 12);
     let exe = assert_cmd::cargo::cargo_bin("brief");
-    // The README's recipe: find … -print0 | xargs -0 -P N brief analyze --jsonl
+    // The README's recipe: find … -print0 | xargs -0 -P N brief analyze
+    // --jsonl > briefs.jsonl. Into a file, as there: each brief is one
+    // write, and writes to one open file do not interleave; into a pipe,
+    // two processes' briefs longer than PIPE_BUF (4 KiB) may, and did once.
+    let briefs = dir.with_extension("jsonl");
     let script = format!(
-        "find {} -name '*.txt' -print0 | xargs -0 -n 3 -P 2 {} analyze --jsonl --jobs 1",
+        "find {} -name '*.txt' -print0 | xargs -0 -n 3 -P 2 {} analyze --jsonl --jobs 1 > {}",
         dir.display(),
-        exe.display()
+        exe.display(),
+        briefs.display()
     );
     let out = std::process::Command::new("sh")
         .arg("-c")
@@ -207,7 +212,7 @@ fn the_xargs_recipe_gives_every_brief() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut got = paths_of(&out.stdout);
+    let mut got = paths_of(&std::fs::read(&briefs).unwrap());
     got.sort();
     let mut expected: Vec<String> = files
         .iter()

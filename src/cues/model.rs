@@ -112,6 +112,8 @@ pub struct CueContext {
 }
 
 impl CueContext {
+    /// The context of `doc`; assumes its mentions are already found (the
+    /// entity stage runs first), else no token counts as in a mention.
     pub fn new(doc: &Doc) -> CueContext {
         let mut in_mention = vec![false; doc.tokens.len()];
         for m in &doc.mentions {
@@ -186,6 +188,8 @@ pub struct CueModel {
 }
 
 impl CueModel {
+    /// Reads a cue model file: one pass of one i16 column over 2^8 to 2^24
+    /// buckets, without transitions; anything else is `Malformed`.
     pub fn from_bytes(bytes: &[u8]) -> Result<CueModel, ModelError> {
         let file = Header::read(bytes, Kind::Cues)?;
         let h = &file.header;
@@ -213,6 +217,8 @@ impl CueModel {
         })
     }
 
+    /// The sum of the quantised weights of `features` (in the units of the
+    /// header's scale); above 0 means the token heads a cue.
     pub fn score(&self, features: &[u64]) -> i32 {
         features
             .iter()
@@ -243,6 +249,7 @@ pub fn detect(doc: &Doc) -> Vec<bool> {
 pub struct CueTrainer(Binary);
 
 impl CueTrainer {
+    /// An untrained model over `2^log2` hash buckets.
     pub fn new(log2: u32) -> CueTrainer {
         CueTrainer(Binary::new(log2))
     }

@@ -206,6 +206,9 @@ pub struct DocContext {
 }
 
 impl DocContext {
+    /// The context of a document given as its sentences' words, as written
+    /// (not normalised); a sentence-initial word or one of an all-caps
+    /// sentence does not count as capitalised.
     pub fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
         let mut lower = HashSet::default();
         let mut capitalised = HashSet::default();
@@ -243,19 +246,26 @@ fn is_caps_sentence<S: AsRef<str>>(s: &[S]) -> bool {
 /// Per-token feature hashes of one sentence, flattened.
 #[derive(Clone, Debug)]
 pub struct SentenceFeatures {
+    /// Every token's feature hashes, token after token.
     pub hashes: Vec<u64>,
+    /// Where each token's hashes start in `hashes`, plus the end: one more
+    /// than the tokens, starting at 0.
     pub offsets: Vec<usize>,
 }
 
 impl SentenceFeatures {
+    /// The number of tokens.
     pub fn len(&self) -> usize {
         self.offsets.len() - 1
     }
 
+    /// Whether the sentence has no token.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// The feature hashes of token `t`; panics if `t` is not below
+    /// [`SentenceFeatures::len`].
     pub fn token(&self, t: usize) -> &[u64] {
         &self.hashes[self.offsets[t]..self.offsets[t + 1]]
     }
@@ -282,6 +292,9 @@ fn same_form<'w>(form: &Cow<'w, str>) -> Cow<'w, str> {
 }
 
 impl<'w> WordForms<'w> {
+    /// The forms of the word `raw` as written: normalised ([`normalize`]),
+    /// lower-cased with digits as 0, shape, title case, and whether
+    /// `lexicon` knows it as a first name.
     pub fn new(raw: &'w str, lexicon: &dyn Lexicon) -> Self {
         let word = normalize(raw);
         let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -354,6 +367,8 @@ pub struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
+    /// The sentence of these word forms, in order; notes whether it is
+    /// in capitals (a headline), where case says little.
     pub fn new(forms: Vec<&'a WordForms<'a>>) -> Self {
         let words: Vec<&str> = forms.iter().map(|f| f.word.as_ref()).collect();
         let caps_sentence = is_caps_sentence(&words);
@@ -363,10 +378,12 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// The number of words.
     pub fn len(&self) -> usize {
         self.forms.len()
     }
 
+    /// Whether the sentence has no word.
     pub fn is_empty(&self) -> bool {
         self.forms.is_empty()
     }

@@ -157,8 +157,11 @@ fn strip_honorifics<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>])
 /// An entity found by the tagger: sentence, token range, type (1..=4).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaggedEntity {
+    /// The sentence's index in the document.
     pub sentence: usize,
+    /// The entity's tokens, as indices into its sentence's labels.
     pub tokens: std::ops::Range<usize>,
+    /// The entity type: 1 PER, 2 ORG, 3 LOC, 4 MISC ([`tagger::label_type`]).
     pub kind: u8,
 }
 

@@ -33,7 +33,9 @@ pub use super::features::{
 pub const LABELS: [&str; 9] = [
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
 ];
+/// The number of labels: the width of a weight row.
 pub const N_LABELS: usize = LABELS.len();
+/// The label `O`: outside every entity.
 pub const OUTSIDE: u8 = 0;
 
 /// Entity type of a B-/I- label (1 = PER ... 4 = MISC); 0 for O.
@@ -41,6 +43,7 @@ pub fn label_type(label: u8) -> u8 {
     label.div_ceil(2)
 }
 
+/// Whether `label` is a `B-` label (the first token of an entity).
 pub fn is_begin(label: u8) -> bool {
     label % 2 == 1
 }
@@ -102,7 +105,7 @@ pub fn viterbi<M: Scorer + ?Sized>(model: &M, features: &SentenceFeatures) -> Ve
 
 /// The best label sequence given each token's label scores (the model
 /// supplies only the transitions). The shared decoder weighs only the
-/// moves [`allowed`] permits: two into each inside label.
+/// moves `allowed` permits: two into each inside label.
 pub fn decode<M: Scorer + ?Sized>(model: &M, emissions: &[[f32; N_LABELS]]) -> Vec<u8> {
     model.decode(emissions)
 }
@@ -266,6 +269,7 @@ impl Scorer for Trainer {
 }
 
 impl Trainer {
+    /// An untrained tagger over `2^log2` hash buckets.
     pub fn new(log2: u32) -> Self {
         Trainer(Structured::new(log2))
     }

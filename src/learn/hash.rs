@@ -16,11 +16,17 @@
 /// for the model header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Template {
+    /// The template's number, unique within a model; it seeds every hash
+    /// the template makes, so renumbering one invalidates its weights.
     pub id: u8,
+    /// The name written to the model header (no whitespace, unique within a
+    /// model); it plays no part in the hash.
     pub name: &'static str,
 }
 
 impl Template {
+    /// The template numbered `id` and called `name`; a `const fn` so that
+    /// models can list their templates in const tables.
     pub const fn new(id: u8, name: &'static str) -> Template {
         Template { id, name }
     }
@@ -80,11 +86,15 @@ pub fn feat(template: u8, a: &str) -> u64 {
     finish(mix(template as u64 + 1, a.as_bytes()))
 }
 
+/// The feature of template number `template` that saw `a` then `b`: the
+/// strings are mixed in order, so `(a, b)` and `(b, a)` differ.
 #[inline]
 pub fn feat2(template: u8, a: &str, b: &str) -> u64 {
     finish(mix(mix(template as u64 + 1, a.as_bytes()), b.as_bytes()))
 }
 
+/// The feature of template number `template` that saw `a`, `b` then `c`,
+/// mixed in that order.
 #[inline]
 pub fn feat3(template: u8, a: &str, b: &str, c: &str) -> u64 {
     finish(mix(

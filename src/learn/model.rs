@@ -33,17 +33,23 @@ use super::perceptron::Quantisation;
 use super::train::{Order, Schedule};
 use std::fmt;
 
+/// The eight bytes every model file starts with.
 pub const MAGIC: &[u8; 8] = b"BRIEFMDL";
+/// The format version this build writes and the only one it reads; bump it
+/// when the layout above changes.
 pub const VERSION: u32 = 1;
 
 /// Which model a file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// The entity tagger's model (`models/ner.bin`).
     Ner,
+    /// The cue detector's model (`models/cues.bin`).
     Cues,
 }
 
 impl Kind {
+    /// The kind as the header spells it ("ner", "cues").
     pub fn name(self) -> &'static str {
         match self {
             Kind::Ner => "ner",
@@ -73,11 +79,15 @@ impl Kind {
 pub struct Fingerprint {
     /// Its path in the repository.
     pub name: String,
+    /// Its length in bytes.
     pub len: u64,
+    /// The FNV-1a 64 hash of its bytes ([`fnv1a64`]).
     pub fnv1a64: u64,
 }
 
 impl Fingerprint {
+    /// The fingerprint of the lexicon at path `name` whose contents are
+    /// `bytes`.
     pub fn of(name: &str, bytes: &[u8]) -> Fingerprint {
         Fingerprint {
             name: name.to_string(),
@@ -90,19 +100,34 @@ impl Fingerprint {
 /// What a model file says about itself.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Header {
+    /// Which model this is; [`Header::read`] refuses another kind.
     pub kind: Kind,
+    /// The label names, in the order of the weight columns.
     pub labels: Vec<String>,
+    /// The feature templates trained with, as (number, name).
     pub templates: Vec<(u8, String)>,
+    /// Log2 of the number of hash buckets (at most 30).
     pub log2_buckets: u32,
+    /// Weight tables trained separately over the same buckets and labels,
+    /// each with its own scale (at least 1; the entity tagger ships two).
     pub passes: u32,
+    /// Weights per bucket and pass (usually one per label).
     pub columns: u32,
+    /// Whether each pass has a `(labels + 1) × labels` transition table.
     pub transitions: bool,
+    /// Training epochs.
     pub epochs: u32,
+    /// The example order's name ([`Order::name`]).
     pub order: String,
+    /// The example order's seed (0 for the stride).
     pub seed: u64,
+    /// How the averaged weights were turned into integers.
     pub quantisation: Quantisation,
+    /// One per pass: integer weight = round(averaged weight × scale).
     pub scales: Vec<f32>,
+    /// Other training choices, as key and value ("folds", "4").
     pub settings: Vec<(String, String)>,
+    /// The lexicons the features read, as they were in training.
     pub lexicons: Vec<Fingerprint>,
 }
 
@@ -110,9 +135,11 @@ pub struct Header {
 /// of the run.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Provenance {
+    /// Epochs and example order.
     pub schedule: Schedule,
     /// Other training choices, as key and value ("folds", "4").
     pub settings: Vec<(String, String)>,
+    /// The lexicons the features read, fingerprinted at training time.
     pub lexicons: Vec<Fingerprint>,
 }
 
@@ -169,18 +196,28 @@ pub fn template_names(templates: &[Template]) -> Vec<(u8, String)> {
 pub enum ModelError {
     /// No `BRIEFMDL` magic: not a model file, or one of the older formats.
     NotAModel {
+        /// The kind the caller asked for.
         expected: Kind,
     },
+    /// A format version this build does not read.
     Version {
+        /// The kind the caller asked for.
         expected: Kind,
+        /// The version the file has.
         found: u32,
     },
+    /// A model file of another kind.
     WrongKind {
+        /// The kind the caller asked for.
         expected: Kind,
+        /// The kind the file names.
         found: String,
     },
+    /// Truncated, inconsistent sizes or unsupported settings.
     Malformed {
+        /// The kind the caller asked for.
         expected: Kind,
+        /// What is wrong, for the message.
         what: String,
     },
 }
@@ -219,6 +256,7 @@ impl std::error::Error for ModelError {}
 /// A model file, read in place: its header and the two payload sections.
 #[derive(Debug)]
 pub struct ModelFile<'a> {
+    /// What the file says about itself.
     pub header: Header,
     /// `passes × (labels + 1) × labels` f32 LE, or empty.
     pub transitions: &'a [u8],

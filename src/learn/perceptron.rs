@@ -21,6 +21,7 @@ pub struct Averaged {
 }
 
 impl Averaged {
+    /// A table of `len` weights, all 0.
     pub fn new(len: usize) -> Averaged {
         Averaged {
             weights: vec![0.0; len],
@@ -28,6 +29,8 @@ impl Averaged {
         }
     }
 
+    /// The current (last, not averaged) weights: what training predicts
+    /// with.
     #[inline]
     pub fn weights(&self) -> &[f32] {
         &self.weights
@@ -63,6 +66,8 @@ pub struct Hashed {
 }
 
 impl Hashed {
+    /// `2^log2` buckets of `width` weights, all 0; `log2` must be below
+    /// the pointer width.
     pub fn new(log2: u32, width: usize) -> Hashed {
         Hashed {
             log2,
@@ -72,6 +77,7 @@ impl Hashed {
         }
     }
 
+    /// Log2 of the number of buckets.
     pub fn log2(&self) -> u32 {
         self.log2
     }
@@ -102,12 +108,15 @@ impl Hashed {
         features.iter().map(|&f| weights[self.row(f)]).sum()
     }
 
+    /// Adds `by` to column `column` (below `width`) of `feature`'s row at
+    /// step `step`.
     #[inline]
     pub fn bump(&mut self, feature: u64, column: u8, by: f32, step: f32) {
         let at = self.row(feature) + column as usize;
         self.table.bump(at, by, step);
     }
 
+    /// The whole table averaged over `step` steps, bucket by bucket.
     pub fn averaged(&self, step: f32) -> Vec<f32> {
         self.table.averaged(step)
     }
@@ -117,11 +126,14 @@ impl Hashed {
 /// weights is above 0.
 #[derive(Clone, Debug)]
 pub struct Binary {
+    /// One weight per bucket.
     pub weights: Hashed,
+    /// The examples seen so far, plus 1 (the averaging step).
     pub step: f32,
 }
 
 impl Binary {
+    /// An untrained perceptron over `2^log2` buckets.
     pub fn new(log2: u32) -> Binary {
         Binary {
             weights: Hashed::new(log2, 1),
@@ -142,6 +154,7 @@ impl Binary {
         right
     }
 
+    /// The weights averaged over every step so far, for quantisation.
     pub fn averaged(&self) -> Vec<f32> {
         self.weights.averaged(self.step)
     }
@@ -151,11 +164,14 @@ impl Binary {
 /// highest score wins (the first on a tie).
 #[derive(Clone, Debug)]
 pub struct Multiclass<const N: usize> {
+    /// `N` weights (one per label) per bucket.
     pub weights: Hashed,
+    /// The examples seen so far, plus 1 (the averaging step).
     pub step: f32,
 }
 
 impl<const N: usize> Multiclass<N> {
+    /// An untrained perceptron over `2^log2` buckets.
     pub fn new(log2: u32) -> Self {
         Multiclass {
             weights: Hashed::new(log2, N),
@@ -163,12 +179,14 @@ impl<const N: usize> Multiclass<N> {
         }
     }
 
+    /// Each label's score for `features` under the current weights.
     pub fn scores(&self, features: &[u64]) -> [f32; N] {
         let mut scores = [0.0; N];
         self.weights.add_scores(features, &mut scores);
         scores
     }
 
+    /// The best-scoring label for `features` (the lowest on a tie).
     pub fn predict(&self, features: &[u64]) -> u8 {
         decode::argmax(&self.scores(features)) as u8
     }
@@ -189,8 +207,11 @@ impl<const N: usize> Multiclass<N> {
 
 /// The features of each token of one sequence.
 pub trait Sequence {
+    /// The number of tokens.
     fn len(&self) -> usize;
+    /// The hashed features of token `t` (below [`Sequence::len`]).
     fn token(&self, t: usize) -> &[u64];
+    /// Whether the sequence has no token.
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -201,14 +222,17 @@ pub trait Sequence {
 /// table, decoded by Viterbi under a move constraint.
 #[derive(Clone, Debug)]
 pub struct Structured<const N: usize> {
+    /// `N` emission weights (one per label) per bucket.
     pub emissions: Hashed,
     /// `(N + 1) × N`: row `p` for a previous label `p`, row `N` for the
     /// sequence start.
     pub transitions: Averaged,
+    /// The sequences seen so far, plus 1 (the averaging step).
     pub step: f32,
 }
 
 impl<const N: usize> Structured<N> {
+    /// An untrained model: `2^log2` emission buckets, transitions all 0.
     pub fn new(log2: u32) -> Self {
         Structured {
             emissions: Hashed::new(log2, N),
@@ -222,6 +246,8 @@ impl<const N: usize> Structured<N> {
         prev.map_or(N, |p| p as usize) * N + cur as usize
     }
 
+    /// The current weight of moving from `prev` (`None`: the start) to
+    /// `cur`.
     pub fn transition(&self, prev: Option<u8>, cur: u8) -> f32 {
         self.transitions.weights()[Self::transition_at(prev, cur)]
     }
@@ -287,8 +313,12 @@ impl<const N: usize> Structured<N> {
 /// set aside (0: none set aside); what lies beyond is clipped.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Quantisation {
+    /// Integer width: 8 (i8) or 16 (i16); the model reader refuses others.
     pub bits: u8,
+    /// The integer the cap maps to (at most [`Quantisation::limit`]).
     pub target: f32,
+    /// Sets aside the largest `1 / outlier_divisor` of the non-zero
+    /// magnitudes when finding the cap (0: none).
     pub outlier_divisor: u32,
 }
 

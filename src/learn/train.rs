@@ -15,7 +15,11 @@ pub enum Order {
     /// Before every epoch, a Fisher-Yates shuffle of the examples in place,
     /// drawing from one xorshift64 stream started from `seed` (so the
     /// shuffles build on each other).
-    Shuffle { seed: u64 },
+    Shuffle {
+        /// The xorshift64 state to start from; should not be 0, where
+        /// xorshift stays, giving the same non-random order every epoch.
+        seed: u64,
+    },
     /// Epoch `e` (from 0) visits `e, e + s, e + 2s, ...` modulo the count,
     /// for the largest stride `s` up to about half the count that is coprime
     /// with it: every example once, the order spread out.
@@ -43,7 +47,9 @@ impl Order {
 /// Epochs and order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Schedule {
+    /// Passes over the whole training set.
     pub epochs: usize,
+    /// The order the examples are visited in each pass.
     pub order: Order,
 }
 
@@ -54,10 +60,12 @@ pub struct Epoch {
     pub number: usize,
     /// Examples the learner already got right when it saw them.
     pub right: usize,
+    /// Examples seen in the epoch: the whole training set.
     pub examples: usize,
 }
 
 impl Epoch {
+    /// Examples the learner got wrong (and so updated on) in the epoch.
     pub fn mistakes(&self) -> usize {
         self.examples - self.right
     }

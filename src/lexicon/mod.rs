@@ -182,10 +182,12 @@ impl Words {
         self.order.iter().copied()
     }
 
+    /// How many words the list holds.
     pub fn len(&self) -> usize {
         self.order.len()
     }
 
+    /// Whether the list is empty.
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
     }
@@ -218,10 +220,12 @@ impl Rows {
         self.rows.iter().map(Vec::as_slice)
     }
 
+    /// How many rows the table holds.
     pub fn len(&self) -> usize {
         self.rows.len()
     }
 
+    /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }

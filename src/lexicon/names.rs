@@ -14,6 +14,7 @@ use crate::doc::Gender;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+/// How a word names a place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceForm {
     /// The canonical name ("United States").
@@ -26,10 +27,12 @@ pub enum PlaceForm {
     Capital,
 }
 
+/// A place a word names, and how it names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
     /// Index into the canonical names ([`place_name`]).
     pub id: usize,
+    /// Name, alias, demonym or capital.
     pub form: PlaceForm,
 }
 

@@ -1,4 +1,4 @@
-//! The last pipeline stage: fills the wire types ([`super::wire`]) from
+//! The last pipeline stage: fills the wire types (`super::wire`) from
 //! an analysed [`Doc`]: ids (`A1`, `Q1`, `C1`), character offsets and the
 //! texts of spans, names next to ids, and the optional parts (`--with`).
 //!

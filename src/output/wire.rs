@@ -5,7 +5,7 @@
 //! derives its JSON Schema from them, so the published schema cannot drift
 //! from what `brief analyze` prints. Field names are a public interface that
 //! users' scripts depend on: add fields, never rename or retype them. The
-//! code that fills them from a document is [`super::build`].
+//! code that fills them from a document is `super::build`.
 
 use schemars::JsonSchema;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! Ways to print a brief besides JSON: a summary for a person at a
 //! terminal, tables for spreadsheets and data frames, an HTML page.
 //!
-//! Every view reads only the wire types of [`crate::report`] (and the
+//! Every view reads only the wire types of [`crate::output`] (and the
 //! article text the brief carries with `--with text`), never the pipeline's
 //! internals: whatever the JSON says is what the views show. A run over many
 //! articles prints [`Renderer::begin`] once, one [`Renderer::article`] per

@@ -1,0 +1,186 @@
+use crate::doc::{ActorKind, Doc, MentionKind};
+
+#[test]
+fn title_words_are_found_in_any_case() {
+    use super::is_title_word;
+    use crate::lexicon::{self, List};
+    for w in ["president", "President", "PRESIDENT", "Senator", "minister"] {
+        assert!(is_title_word(w), "{w}");
+    }
+    for w in ["presidents", "Preside", "Moscow", "", "PRÉSIDENT"] {
+        assert!(!is_title_word(w), "{w}");
+    }
+    assert!(lexicon::words(List::TitleWords)
+        .iter()
+        .all(|t| t.bytes().all(|b| !b.is_ascii_uppercase())));
+}
+
+fn actors(text: &str) -> Doc {
+    crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Entities)
+}
+
+fn find<'a>(doc: &'a Doc, name: &str) -> &'a crate::doc::Actor {
+    doc.actors
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no actor {name}: {:?}",
+                doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn mention_texts(doc: &Doc, a: &crate::doc::Actor) -> Vec<String> {
+    a.mentions
+        .iter()
+        .map(|&m| {
+            doc.slice(doc.token_range(doc.mentions[m].tokens.clone()))
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn surname_and_titled_references_merge() {
+    let doc = actors("President Maria Delgado arrived on Monday. Delgado met reporters. Later, Ms. Delgado left.");
+    let a = find(&doc, "Maria Delgado");
+    assert_eq!(a.kind, ActorKind::Person);
+    assert_eq!(
+        mention_texts(&doc, a)
+            .iter()
+            .filter(|t| t.contains("Delgado"))
+            .count(),
+        3
+    );
+    assert!(a.titles.contains(&"President".to_string()));
+    assert!(a.aliases.contains(&"President Maria Delgado".to_string()));
+}
+
+#[test]
+fn markup_and_links_never_name_an_actor() {
+    let doc = actors(
+        "Mayor Lena Fox posted </div><span class=x> and https://example.org/Fox again. Fox said so.",
+    );
+    assert!(doc
+        .actors
+        .iter()
+        .all(|a| !a.name.contains('<') && !a.name.contains("http")));
+    assert!(doc.actors.iter().any(|a| a.name == "Lena Fox"));
+}
+
+#[test]
+fn possessive_is_not_part_of_the_name() {
+    let doc = actors("Prime Minister Helena Varga spoke. Varga's office said nothing.");
+    let a = find(&doc, "Helena Varga");
+    assert!(mention_texts(&doc, a).contains(&"Varga".to_string()));
+}
+
+#[test]
+fn country_aliases_are_one_actor() {
+    let doc = actors("The United States said on Monday that it would act. Officials in the U.S. agreed, and America will pay.");
+    let us = find(&doc, "United States");
+    assert_eq!(us.kind, ActorKind::Location);
+    assert!(us.aliases.contains(&"U.S.".to_string()));
+    assert!(us.aliases.contains(&"America".to_string()));
+}
+
+#[test]
+fn role_nouns_before_of_are_not_part_of_the_name() {
+    let doc = actors("Members of the Northern Rail Workers Union voted on Friday.");
+    assert!(doc.actors.iter().all(|a| !a.name.starts_with("Members")));
+}
+
+#[test]
+fn acronyms_join_their_expansion() {
+    let doc = actors("Members of the International Grain Council (IGC) met in Geneva. The IGC said it would meet again.");
+    let igc = find(&doc, "International Grain Council");
+    assert_eq!(igc.kind, ActorKind::Organization);
+    assert!(igc.aliases.contains(&"IGC".to_string()));
+    assert_eq!(doc.actors.iter().filter(|a| a.name == "IGC").count(), 0);
+}
+
+#[test]
+fn two_people_with_one_surname_stay_apart() {
+    let doc = actors(
+        "Bill Clinton spoke first. Then Hillary Clinton spoke. Clinton said the plan would work.",
+    );
+    let bill = find(&doc, "Bill Clinton");
+    let hillary = find(&doc, "Hillary Clinton");
+    assert_ne!(bill.mentions, hillary.mentions);
+    // The lone surname goes to the one mentioned last.
+    assert!(mention_texts(&doc, hillary).contains(&"Clinton".to_string()));
+    assert!(!mention_texts(&doc, bill).contains(&"Clinton".to_string()));
+}
+
+#[test]
+fn pronoun_with_a_clear_antecedent_links() {
+    let doc = actors("Mayor Alan Brooks praised the vote. He said the city would recover.");
+    let a = find(&doc, "Alan Brooks");
+    assert!(a
+        .mentions
+        .iter()
+        .any(|&m| doc.mentions[m].kind == MentionKind::Pronoun));
+}
+
+#[test]
+fn pronoun_without_a_clear_antecedent_stays_unlinked() {
+    let doc = actors("The storm hit the coast on Monday. He said nothing.");
+    assert!(doc.mentions.iter().all(|m| m.kind != MentionKind::Pronoun));
+    let doc = actors("Jordan Lee met Casey Kim. He said nothing.");
+    assert!(
+        doc.mentions.iter().all(|m| m.kind != MentionKind::Pronoun),
+        "two people of unknown gender: no link"
+    );
+}
+
+#[test]
+fn pronouns_inside_quotations_are_left_alone() {
+    let doc = actors("Mayor Alan Brooks spoke. “He will not win,” Brooks said.");
+    assert!(doc.mentions.iter().all(|m| m.kind != MentionKind::Pronoun));
+}
+
+#[test]
+fn nominal_links_by_title_and_nationality() {
+    let doc = actors("President Anna Berg of Norway met Russian President Ivan Petrov. The Russian president said little. The Norwegian leader spoke.");
+    let petrov = find(&doc, "Ivan Petrov");
+    assert!(mention_texts(&doc, petrov).contains(&"The Russian president".to_string()));
+    assert!(petrov.titles.contains(&"Russian President".to_string()));
+    assert!(
+        doc.actors.iter().all(|a| a.name != "Russian"),
+        "a demonym before a title is not an actor"
+    );
+}
+
+#[test]
+fn nominal_organisation_by_head_noun() {
+    let doc = actors(
+        "The International Grain Council met on Friday. The council will meet again next week.",
+    );
+    let igc = find(&doc, "International Grain Council");
+    assert!(mention_texts(&doc, igc).contains(&"The council".to_string()));
+}
+
+#[test]
+fn administration_named_after_a_person_is_an_organisation() {
+    let doc = actors("The plan differs from the Garcia administration's policy.");
+    let a = find(&doc, "Garcia administration");
+    assert_eq!(a.kind, ActorKind::Organization);
+}
+
+#[test]
+fn plural_demonyms_are_groups() {
+    let doc = actors("Many Ukrainians fled west, and Polish volunteers helped them.");
+    assert_eq!(find(&doc, "Ukrainians").kind, ActorKind::Group);
+    assert!(doc.actors.iter().all(|a| a.name != "Polish"));
+}
+
+#[test]
+fn actors_are_in_order_of_first_mention_with_salience() {
+    let doc =
+        actors("Anna Berg met Ivan Petrov in Oslo. Berg said the talks went well. Berg left.");
+    let names: Vec<&str> = doc.actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names[0], "Anna Berg");
+    assert!(doc.actors.iter().all(|a| (0.0..=1.0).contains(&a.salience)));
+    assert!(find(&doc, "Anna Berg").salience > find(&doc, "Ivan Petrov").salience);
+}

@@ -1,0 +1,48 @@
+//! The headline: whether the first paragraph is a title.
+//!
+//! Assumes a segmented document (paragraphs and sentences).
+
+use super::*;
+
+/// The first paragraph is a headline when it is one line with more text
+/// after it, and it is either title-case or has no sentence-final mark.
+pub(super) fn detect_title(doc: &Doc) -> Option<usize> {
+    if doc.paragraphs.len() < 2 {
+        return None;
+    }
+    let first = &doc.paragraphs[0];
+    let range = doc.paragraph_range(0);
+    if doc.slice(range).contains('\n') {
+        return None;
+    }
+    let words: Vec<&str> = first
+        .tokens
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.is_empty() || words.len() > 40 {
+        return None;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| {
+            k == 0 || !lexicon::words(List::TitleSmallWords).contains(w.to_lowercase().as_str())
+        })
+        .map(|(_, w)| w)
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    let title_case = content.len() >= 2 && capitalised * 4 >= content.len() * 3;
+    let last_real = first
+        .tokens
+        .clone()
+        .rev()
+        .find(|&i| !is_closer(&doc.tokens[i], &doc.text))
+        .map(|i| doc.token_text(i));
+    let ends_sentence = matches!(last_real, Some(t) if t == "." || t.starts_with(['?', '!']));
+    (title_case || !ends_sentence).then_some(0)
+}
