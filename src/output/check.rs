@@ -106,26 +106,30 @@ fn items<'b>(brief: &'b Value, key: &str) -> &'b [Value] {
     brief[key].as_array().map_or(&[], Vec::as_slice)
 }
 
+/// Checks that the actor `id` (when not null) exists and that `name`, when
+/// given beside it, is that actor's name.
+fn actor_ref(b: &Value, what: &str, id: &Value, name: Option<&Value>, report: &mut Report) {
+    let Some(id) = id.as_str() else { return };
+    let actual = items(b, "actors")
+        .iter()
+        .find(|a| a["id"] == id)
+        .map(|a| a["name"].clone());
+    match actual {
+        None => report.problems.push(format!("{what} {id} is no actor")),
+        Some(actual) if name.is_some_and(|n| *n != actual) => report.problems.push(format!(
+            "{what} {id}: name {:?} is not {actual}",
+            name.unwrap_or(&Value::Null)
+        )),
+        Some(_) => {}
+    }
+}
+
 fn references(b: &Value, report: &mut Report) {
     ids(b, "actors", report);
     let quotes = ids(b, "quotes", report);
     let claims = ids(b, "claims", report);
-    let name_of = |id: &str| {
-        items(b, "actors")
-            .iter()
-            .find(|a| a["id"] == id)
-            .map(|a| a["name"].clone())
-    };
     let actor = |what: &str, id: &Value, name: Option<&Value>, report: &mut Report| {
-        let Some(id) = id.as_str() else { return };
-        match name_of(id) {
-            None => report.problems.push(format!("{what} {id} is no actor")),
-            Some(actual) if name.is_some_and(|n| *n != actual) => report.problems.push(format!(
-                "{what} {id}: name {:?} is not {actual}",
-                name.unwrap_or(&Value::Null)
-            )),
-            Some(_) => {}
-        }
+        actor_ref(b, what, id, name, report)
     };
     for q in items(b, "quotes") {
         actor(
@@ -150,9 +154,27 @@ fn references(b: &Value, report: &mut Report) {
             }
         }
     }
+    stance_references(b, &claims, report);
+}
+
+/// Stances: holder and target actors, evidence that exists, a topic with
+/// words, a score within -1..1.
+fn stance_references(b: &Value, claims: &[&str], report: &mut Report) {
     for s in items(b, "stances") {
-        actor("stance holder", &s["holder"], s.get("holder_name"), report);
-        actor("stance target", &s["target"], s.get("target_name"), report);
+        actor_ref(
+            b,
+            "stance holder",
+            &s["holder"],
+            s.get("holder_name"),
+            report,
+        );
+        actor_ref(
+            b,
+            "stance target",
+            &s["target"],
+            s.get("target_name"),
+            report,
+        );
         let evidence = s["evidence"].as_array().map_or(&[][..], Vec::as_slice);
         if evidence.is_empty() {
             report
