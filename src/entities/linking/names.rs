@@ -147,34 +147,7 @@ impl Linker<'_> {
         let place = gazetteer::place(&titled);
         let company =
             lexicon::words(List::OrgSuffixes).contains(self.word(r.end - 1)) && r.len() > 1;
-        let kind = match place.map(|p| p.form) {
-            _ if company => ActorKind::Organization,
-            None if dateline => ActorKind::Location,
-            Some(PlaceForm::Name | PlaceForm::Alias | PlaceForm::Capital) => ActorKind::Location,
-            // "Russians" are a group; "Russian" (and "Swiss") says only
-            // where something is from.
-            Some(PlaceForm::Demonym) if text.ends_with('s') && !text.ends_with("ss") => {
-                ActorKind::Group
-            }
-            Some(PlaceForm::Demonym) => return None,
-            None => match tag {
-                1 => ActorKind::Person,
-                2 => ActorKind::Organization,
-                3 => ActorKind::Location,
-                _ if lexicon::words(List::GroupWords).contains(text) => {
-                    if adjectival {
-                        return None;
-                    }
-                    ActorKind::Group
-                }
-                _ => {
-                    if adjectival {
-                        return None;
-                    }
-                    ActorKind::Other
-                }
-            },
-        };
+        let kind = kind_of(place, company, dateline, adjectival, tag, text)?;
         // "the Biden administration", "the Kyiv government": an
         // organisation named after a person or place.
         if r.len() <= 3
@@ -306,4 +279,46 @@ impl Linker<'_> {
         }
         None
     }
+}
+
+/// The kind of actor a name is: a company suffix makes an organisation, the
+/// gazetteer a place or (for a plural demonym) a group, else the tagger's
+/// label; none for a singular demonym ("Russian") or an untyped name used
+/// as an adjective, which say where or what something is, not who.
+fn kind_of(
+    place: Option<gazetteer::Place>,
+    company: bool,
+    dateline: bool,
+    adjectival: bool,
+    tag: u8,
+    text: &str,
+) -> Option<ActorKind> {
+    Some(match place.map(|p| p.form) {
+        _ if company => ActorKind::Organization,
+        None if dateline => ActorKind::Location,
+        Some(PlaceForm::Name | PlaceForm::Alias | PlaceForm::Capital) => ActorKind::Location,
+        // "Russians" are a group; "Russian" (and "Swiss") says only
+        // where something is from.
+        Some(PlaceForm::Demonym) if text.ends_with('s') && !text.ends_with("ss") => {
+            ActorKind::Group
+        }
+        Some(PlaceForm::Demonym) => return None,
+        None => match tag {
+            1 => ActorKind::Person,
+            2 => ActorKind::Organization,
+            3 => ActorKind::Location,
+            _ if lexicon::words(List::GroupWords).contains(text) => {
+                if adjectival {
+                    return None;
+                }
+                ActorKind::Group
+            }
+            _ => {
+                if adjectival {
+                    return None;
+                }
+                ActorKind::Other
+            }
+        },
+    })
 }
