@@ -276,6 +276,8 @@ fn speaker_after(
     (end > start).then_some((start..end, None))
 }
 
+/// Finds the cue and speaker of `q`: after the quotation first, else
+/// before it.
 fn attribute(
     doc: &Doc,
     token_sentence: &[usize],
@@ -284,12 +286,25 @@ fn attribute(
     cue_heads: &[bool],
     q: &mut Quotation,
 ) {
+    if !attribute_after(doc, token_sentence, mention_at, quoted, q) {
+        attribute_before(doc, token_sentence, mention_at, quoted, cue_heads, q);
+    }
+}
+
+/// `"…," X said` or `"…," said X`, within a few tokens of the closing
+/// mark; whether it found them.
+fn attribute_after(
+    doc: &Doc,
+    token_sentence: &[usize],
+    mention_at: &[Option<usize>],
+    quoted: &[bool],
+    q: &mut Quotation,
+) -> bool {
     let first = q.parts[0].start;
     let last = q.parts[q.parts.len() - 1].end;
     let after_close = q.close.map_or(last, |c| c + 1);
     let end_sentence = &doc.sentences[token_sentence[last - 1]];
     let start_sentence = &doc.sentences[token_sentence[first]];
-
     // After: `"…," X said` or `"…," said X`, within a few tokens.
     let mut i = after_close;
     while i < end_sentence.tokens.end && matches!(doc.token_text(i), "," | "—" | "–" | "-" | "--")
@@ -337,9 +352,23 @@ fn attribute(
             } else {
                 AFTER_MENTION
             };
-            return;
+            return true;
         }
     }
+    false
+}
+
+/// The nearest cue before the opening mark, and the subject before it.
+fn attribute_before(
+    doc: &Doc,
+    token_sentence: &[usize],
+    mention_at: &[Option<usize>],
+    quoted: &[bool],
+    cue_heads: &[bool],
+    q: &mut Quotation,
+) {
+    let first = q.parts[0].start;
+    let start_sentence = &doc.sentences[token_sentence[first]];
     // Before: the nearest cue left of the opening mark in its sentence
     // (and not far from it), and the subject before it.
     // A quotation that opens its sentence after a colon ("He said:" ending

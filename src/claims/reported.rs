@@ -560,26 +560,9 @@ fn end_attribution(
         }
         let source = k + 1..end;
         // "…, said the schools were too far away": a clause, not a source.
-        let has_verb = source.clone().any(|i| {
-            matches!(
-                doc.token_lower(i),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-            )
-        });
+        let has_verb = source
+            .clone()
+            .any(|i| lexicon::words(List::Auxiliaries).contains(doc.token_lower(i)));
         if source.is_empty() || has_verb || !(is_end(end) || text(end) == ",") {
             return None;
         }

@@ -75,6 +75,8 @@ lists! {
     ClaimHedges => "claim_hedges.txt",
     /// Words that negate a claim: "not", "never" (claims).
     ClaimNegations => "claim_negations.txt",
+    /// Auxiliaries and modals that make a clause of ", said …" (claims).
+    Auxiliaries => "auxiliaries.txt",
     /// Cues that deny what they report: "denied" (claims).
     Denials => "denials.txt",
     /// Words that flip a valence: VADER-style negations (stances).

@@ -141,7 +141,7 @@ fn is_expression_verb(lower: &str) -> bool {
     lexicon::words(List::ExpressionStems)
         .iter()
         .any(|s| lower.starts_with(s))
-        && lower.len() < 14
+        && lower.len() < MAX_EXPRESSION_VERB
 }
 
 /// Who holds the attitude of the verb at `t`: the claim's speaker when it
@@ -159,7 +159,7 @@ fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
     if verb > sentence.start && matches!(cx.word(verb - 1), "which" | "who" | "that") {
         let antecedent = (sentence.start..verb - 1)
             .rev()
-            .take(6)
+            .take(PHRASE_REACH)
             .find_map(|i| cx.mention_at[i]);
         return antecedent
             .map(|m| vec![doc.mentions[m].actor])
@@ -188,7 +188,7 @@ fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
                 while i < verb
                     && cx.mention_at[i].is_none()
                     && cx.is_word(i)
-                    && i < mention.tokens.end + 6
+                    && i < mention.tokens.end + PHRASE_REACH
                 {
                     i += 1;
                 }
@@ -303,7 +303,7 @@ pub(super) fn good_topic(cx: &Context, r: Range<usize>) -> bool {
     // A quotation as a topic only when it names something ("a “reset”
     // policy"), not when it is a whole statement.
     if matches!(cx.doc.tokens[r.start].kind, TokenKind::Quote(_))
-        && (r.len() > 6
+        && (r.len() > MAX_QUOTED_TOPIC
             || r.clone()
                 .any(|i| crate::cues::is_verb_helper(cx.doc.token_text(i))))
     {
@@ -311,7 +311,7 @@ pub(super) fn good_topic(cx: &Context, r: Range<usize>) -> bool {
     }
     r.filter(|&i| cx.is_word(i)).any(|i| {
         let w = cx.word(i);
-        w.chars().count() >= 4
+        w.chars().count() >= TOPIC_CONTENT_WORD
             && !lexicon::words(List::Determiners).contains(w)
             && !lexicon::words(List::Prepositions).contains(w)
             && !lexicon::words(List::NotTopicStart).contains(w)

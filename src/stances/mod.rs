@@ -87,6 +87,20 @@ const COPULA_REACH: usize = 10;
 /// crude stemming: a stemmer would cost more than topics need).
 const TOPIC_STEM: usize = 5;
 const TOPIC_MIN_WORD: usize = 3;
+/// A topic needs a content word of at least four letters ("war", "it" name
+/// no topic on their own; brief's).
+const TOPIC_CONTENT_WORD: usize = 4;
+/// A quoted topic longer than six tokens is a statement, not a name ("a
+/// “reset” policy"; brief's).
+const MAX_QUOTED_TOPIC: usize = 6;
+/// Words of an expression verb are shorter than 14 letters: the stems
+/// match as prefixes, and a longer word ("expressionistic") is something
+/// else (brief's).
+const MAX_EXPRESSION_VERB: usize = 14;
+/// How far back a relative pronoun looks for its antecedent mention, and
+/// how far past "and" a second subject may start ("he and Russian
+/// President Vladimir Putin"), in tokens (brief's: a noun phrase).
+const PHRASE_REACH: usize = 6;
 /// |score| from which a position counts as support or opposition (brief's;
 /// VADER calls a compound score of ±0.05 polar, but a stance here is one
 /// merged score, and `FRAME_STRENGTH` or one strong valence should clear it

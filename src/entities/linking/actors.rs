@@ -111,6 +111,43 @@ impl Linker<'_> {
             Some(Some(Gender::Female)) if words.len() > 1 => Some(Gender::Female),
             _ => None,
         });
+        let found = self.same_person(&words, gender);
+        let actor = match found {
+            Some(a) => {
+                if words.len() > self.facts[a].words.len() {
+                    self.facts[a].words = words.clone();
+                    self.actors[a].name = words.join(" ");
+                    self.register(a);
+                }
+                a
+            }
+            None => {
+                let name = self.text(c.tokens.clone()).to_string();
+                self.new_actor(
+                    name,
+                    ActorKind::Person,
+                    ActorFacts {
+                        words: words.clone(),
+                        ..ActorFacts::default()
+                    },
+                )
+            }
+        };
+        if self.actors[actor].gender.is_none() {
+            self.actors[actor].gender = gender;
+        }
+        if nationality.is_some() {
+            self.facts[actor].nationality = nationality;
+        }
+        self.record_titles(actor, &c.tokens, titled);
+        actor
+    }
+
+    /// The person a name (as words) shortens or completes: the full name
+    /// for a full name, else one whose surname it is (or one named by it
+    /// alone); for a single word, the latest person of a compatible gender
+    /// with it first or last in their name.
+    fn same_person(&self, words: &[String], gender: Option<Gender>) -> Option<usize> {
         let last = words[words.len() - 1].clone();
         // Persons with this word first or last in their name; the latest
         // few are enough (no article tells apart dozens of people of one
@@ -124,7 +161,7 @@ impl Linker<'_> {
                 list[list.len().saturating_sub(CANDIDATES)..].to_vec()
             });
         let first = words[0].clone();
-        let found = if words.len() >= 2 {
+        if words.len() >= 2 {
             persons
                 .iter()
                 .copied()
@@ -156,44 +193,27 @@ impl Linker<'_> {
             // Two people share the name: the one mentioned last.
             matching.sort_by_key(|&a| std::cmp::Reverse(self.facts[a].last_token));
             matching.first().copied()
-        };
-        let actor = match found {
-            Some(a) => {
-                if words.len() > self.facts[a].words.len() {
-                    self.facts[a].words = words.clone();
-                    self.actors[a].name = words.join(" ");
-                    self.register(a);
-                }
-                a
-            }
-            None => {
-                let name = self.text(c.tokens.clone()).to_string();
-                self.new_actor(
-                    name,
-                    ActorKind::Person,
-                    ActorFacts {
-                        words: words.clone(),
-                        ..ActorFacts::default()
-                    },
-                )
-            }
-        };
-        if self.actors[actor].gender.is_none() {
-            self.actors[actor].gender = gender;
         }
-        if nationality.is_some() {
-            self.facts[actor].nationality = nationality;
-        }
+    }
+
+    /// Records the titles before (`titled`) and after a person's name: as
+    /// titles and title words of `actor`, and the titled form as an alias.
+    fn record_titles(
+        &mut self,
+        actor: usize,
+        name: &Range<usize>,
+        titled: Option<(usize, String)>,
+    ) {
         let mut titles: Vec<String> = Vec::new();
         if let Some((start, title)) = titled {
             titles.push(title);
-            let titled_form = self.text(start..c.tokens.end).to_string();
+            let titled_form = self.text(start..name.end).to_string();
             let a = &mut self.actors[actor];
             if !a.aliases.contains(&titled_form) {
                 a.aliases.push(titled_form);
             }
         }
-        titles.extend(self.title_after(&c.tokens));
+        titles.extend(self.title_after(name));
         for t in titles {
             let words: Vec<String> = t
                 .split(|c: char| c.is_whitespace() || c == '-')
@@ -208,7 +228,6 @@ impl Linker<'_> {
                 self.actors[actor].titles.push(t);
             }
         }
-        actor
     }
 
     fn org_key(&self, r: &Range<usize>) -> String {

@@ -45,136 +45,134 @@ impl Linker<'_> {
 
     /// Cleans the tagger's entities into typed name candidates.
     pub(super) fn candidates(&self, tagged: &[(Range<usize>, u8, usize)]) -> Vec<NameCandidate> {
-        let doc = self.doc;
         let mut tagged = tagged.to_vec();
         tagged.extend(self.gazetteer_entities(&tagged));
         tagged.sort_by_key(|t| t.0.start);
-        let tagged = &tagged;
-        let n = doc.tokens.len();
         let person_starts: HashSet<usize> = tagged
             .iter()
             .filter(|t| t.1 == 1)
             .map(|t| t.0.start)
             .collect();
-        let mut out: Vec<NameCandidate> = Vec::new();
-        for (range, tag, sentence) in tagged {
-            let mut r = range.clone();
-            // Possessives, a leading "the" and honorifics are not the name.
-            while r.len() > 1 && matches!(self.word(r.end - 1), "'s" | "’s" | "'" | "’") {
-                r.end -= 1;
-            }
-            while r.len() > 1
-                && (matches!(self.word(r.start), "the" | "The")
-                    || lexicon::honorific(self.word(r.start)).flatten().is_some()
-                    || (*tag == 1
-                        && (is_title_word(self.word(r.start))
-                            || lexicon::words(List::TitleModifiers).contains(self.word(r.start)))))
-            {
-                r.start += 1;
-            }
-            // "Members of the International Grain Council": the group is
-            // the name after "of".
-            if let Some(of) = (r.start + 1..r.end.saturating_sub(1)).find(|&k| self.word(k) == "of")
-            {
-                if lexicon::words(List::RolePlurals).contains(self.doc.token_lower(r.start)) {
-                    r.start = of + 1;
-                    if r.len() > 1 && matches!(self.word(r.start), "the" | "The") {
-                        r.start += 1;
-                    }
+        let mut out: Vec<NameCandidate> = tagged
+            .iter()
+            .filter_map(|(range, tag, sentence)| {
+                let r = self.name_span(range.clone(), *tag)?;
+                self.typed_candidate(r, *tag, *sentence, &person_starts)
+            })
+            .collect();
+        self.keep_confirmed_headline_names(&mut out);
+        out
+    }
+
+    /// The name in a tagged range: without possessives, a leading "the",
+    /// honorifics and (for persons) titles; none when only a title or role
+    /// is left.
+    fn name_span(&self, range: Range<usize>, tag: u8) -> Option<Range<usize>> {
+        let mut r = range;
+        // Possessives, a leading "the" and honorifics are not the name.
+        while r.len() > 1 && matches!(self.word(r.end - 1), "'s" | "’s" | "'" | "’") {
+            r.end -= 1;
+        }
+        while r.len() > 1
+            && (matches!(self.word(r.start), "the" | "The")
+                || lexicon::honorific(self.word(r.start)).flatten().is_some()
+                || (tag == 1
+                    && (is_title_word(self.word(r.start))
+                        || lexicon::words(List::TitleModifiers).contains(self.word(r.start)))))
+        {
+            r.start += 1;
+        }
+        // "Members of the International Grain Council": the group is
+        // the name after "of".
+        if let Some(of) = (r.start + 1..r.end.saturating_sub(1)).find(|&k| self.word(k) == "of") {
+            if lexicon::words(List::RolePlurals).contains(self.doc.token_lower(r.start)) {
+                r.start = of + 1;
+                if r.len() > 1 && matches!(self.word(r.start), "the" | "The") {
+                    r.start += 1;
                 }
             }
-            let text = self.text(r.clone());
-            if r.len() == 1
-                && (is_title_word(text)
-                    || lexicon::honorific(text).flatten().is_some()
-                    || lexicon::words(List::RolePlurals).contains(text.to_lowercase().as_str()))
-            {
-                continue;
-            }
-            // Capitals say nothing in "GENEVA --" or a shouted headline.
-            let titled = if text.chars().filter(|c| c.is_alphabetic()).count() > 3
-                && !text.chars().any(char::is_lowercase)
-            {
-                text.split(' ')
-                    .map(crate::entities::tagger::title_case)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            } else {
-                text.to_string()
-            };
-            let dateline = r.start
-                == doc.paragraphs[doc.sentences[*sentence].paragraph]
-                    .tokens
-                    .start
-                && !text.chars().any(char::is_lowercase)
-                && r.end < n
-                && matches!(self.word(r.end), "--" | "—" | "–" | "-" | "(" | ",");
-            let next = (r.end < n).then(|| self.word(r.end));
-            let next_is_lower_word = r.end < n
-                && self.is_word(r.end)
-                && next.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-            // "Russian President", "American president", "British lamb":
-            // an adjective, not an actor.
-            let adjectival = r.len() == 1
-                && (next_is_lower_word
-                    || next.is_some_and(is_title_word)
-                    || person_starts.contains(&r.end));
-            let place = gazetteer::place(&titled);
-            let company =
-                lexicon::words(List::OrgSuffixes).contains(self.word(r.end - 1)) && r.len() > 1;
-            let kind = match place.map(|p| p.form) {
-                _ if company => ActorKind::Organization,
-                None if dateline => ActorKind::Location,
-                Some(PlaceForm::Name | PlaceForm::Alias | PlaceForm::Capital) => {
-                    ActorKind::Location
-                }
-                // "Russians" are a group; "Russian" (and "Swiss") says only
-                // where something is from.
-                Some(PlaceForm::Demonym) if text.ends_with('s') && !text.ends_with("ss") => {
-                    ActorKind::Group
-                }
-                Some(PlaceForm::Demonym) => continue,
-                None => match tag {
-                    1 => ActorKind::Person,
-                    2 => ActorKind::Organization,
-                    3 => ActorKind::Location,
-                    _ if lexicon::words(List::GroupWords).contains(text) => {
-                        if adjectival {
-                            continue;
-                        }
-                        ActorKind::Group
-                    }
-                    _ => {
-                        if adjectival {
-                            continue;
-                        }
-                        ActorKind::Other
-                    }
-                },
-            };
-            // "the Biden administration", "the Kyiv government": an
-            // organisation named after a person or place.
-            if r.len() <= 3
-                && kind != ActorKind::Group
-                && next.is_some_and(|w| lexicon::words(List::PersonOrgHeads).contains(w))
-            {
-                out.push(NameCandidate {
-                    tokens: r.start..r.end + 1,
-                    sentence: *sentence,
-                    kind: ActorKind::Organization,
-                    place: None,
-                });
-                continue;
-            }
-            out.push(NameCandidate {
-                tokens: r,
-                sentence: *sentence,
-                kind,
-                place,
+        }
+        let text = self.text(r.clone());
+        if r.len() == 1
+            && (is_title_word(text)
+                || lexicon::honorific(text).flatten().is_some()
+                || lexicon::words(List::RolePlurals).contains(text.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        Some(r)
+    }
+
+    /// The kind of actor a cleaned name is (person, organisation, place,
+    /// group), from the gazetteer, its shape and the tagger's label; none
+    /// for a demonym or group word used as an adjective.
+    fn typed_candidate(
+        &self,
+        r: Range<usize>,
+        tag: u8,
+        sentence: usize,
+        person_starts: &HashSet<usize>,
+    ) -> Option<NameCandidate> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let text = self.text(r.clone());
+        // Capitals say nothing in "GENEVA --" or a shouted headline.
+        let titled = if text.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !text.chars().any(char::is_lowercase)
+        {
+            text.split(' ')
+                .map(crate::entities::tagger::title_case)
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            text.to_string()
+        };
+        let dateline = r.start
+            == doc.paragraphs[doc.sentences[sentence].paragraph]
+                .tokens
+                .start
+            && !text.chars().any(char::is_lowercase)
+            && r.end < n
+            && matches!(self.word(r.end), "--" | "—" | "–" | "-" | "(" | ",");
+        let next = (r.end < n).then(|| self.word(r.end));
+        let next_is_lower_word = r.end < n
+            && self.is_word(r.end)
+            && next.is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        // "Russian President", "American president", "British lamb":
+        // an adjective, not an actor.
+        let adjectival = r.len() == 1
+            && (next_is_lower_word
+                || next.is_some_and(is_title_word)
+                || person_starts.contains(&r.end));
+        let place = gazetteer::place(&titled);
+        let company =
+            lexicon::words(List::OrgSuffixes).contains(self.word(r.end - 1)) && r.len() > 1;
+        let kind = kind_of(place, company, dateline, adjectival, tag, text)?;
+        // "the Biden administration", "the Kyiv government": an
+        // organisation named after a person or place.
+        if r.len() <= 3
+            && kind != ActorKind::Group
+            && next.is_some_and(|w| lexicon::words(List::PersonOrgHeads).contains(w))
+        {
+            return Some(NameCandidate {
+                tokens: r.start..r.end + 1,
+                sentence,
+                kind: ActorKind::Organization,
+                place: None,
             });
         }
-        // A headline is title-cased, which misleads the tagger: keep its
-        // names only when the body or the gazetteer confirms them.
+        Some(NameCandidate {
+            tokens: r,
+            sentence,
+            kind,
+            place,
+        })
+    }
+
+    /// A headline is title-cased, which misleads the tagger: keep its
+    /// names only when the body or the gazetteer confirms them.
+    fn keep_confirmed_headline_names(&self, out: &mut Vec<NameCandidate>) {
+        let doc = self.doc;
         if let Some(title) = doc.title_paragraph {
             let title_sentences = doc.paragraphs[title].sentences.clone();
             let body_texts: Vec<String> = out
@@ -192,7 +190,6 @@ impl Linker<'_> {
                     .any(|b| b == text || b.split(' ').next_back() == Some(text))
             });
         }
-        out
     }
 
     /// The title words just before a person's name, its nationality and
@@ -282,4 +279,46 @@ impl Linker<'_> {
         }
         None
     }
+}
+
+/// The kind of actor a name is: a company suffix makes an organisation, the
+/// gazetteer a place or (for a plural demonym) a group, else the tagger's
+/// label; none for a singular demonym ("Russian") or an untyped name used
+/// as an adjective, which say where or what something is, not who.
+fn kind_of(
+    place: Option<gazetteer::Place>,
+    company: bool,
+    dateline: bool,
+    adjectival: bool,
+    tag: u8,
+    text: &str,
+) -> Option<ActorKind> {
+    Some(match place.map(|p| p.form) {
+        _ if company => ActorKind::Organization,
+        None if dateline => ActorKind::Location,
+        Some(PlaceForm::Name | PlaceForm::Alias | PlaceForm::Capital) => ActorKind::Location,
+        // "Russians" are a group; "Russian" (and "Swiss") says only
+        // where something is from.
+        Some(PlaceForm::Demonym) if text.ends_with('s') && !text.ends_with("ss") => {
+            ActorKind::Group
+        }
+        Some(PlaceForm::Demonym) => return None,
+        None => match tag {
+            1 => ActorKind::Person,
+            2 => ActorKind::Organization,
+            3 => ActorKind::Location,
+            _ if lexicon::words(List::GroupWords).contains(text) => {
+                if adjectival {
+                    return None;
+                }
+                ActorKind::Group
+            }
+            _ => {
+                if adjectival {
+                    return None;
+                }
+                ActorKind::Other
+            }
+        },
+    })
 }
