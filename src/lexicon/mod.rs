@@ -44,8 +44,7 @@ macro_rules! lists {
             pub const ALL: &'static [List] = &[$(List::$name,)*];
 
             /// The file's text, embedded at build time.
-            /// The file's text as compiled in.
-    pub const fn text(self) -> &'static str {
+            pub const fn text(self) -> &'static str {
                 match self {
                     $(List::$name => include_str!(concat!("../../data/lexicon/", $file)),)*
                 }
