@@ -15,6 +15,27 @@ fn python3() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Runs one of the repository's Python scripts with `args` and `env`, and
+/// gives its report (stdout) once it has succeeded.
+fn run_script(name: &str, args: &[&std::ffi::OsStr], env: &[(&str, &std::ffi::OsStr)]) -> String {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scripts")
+        .join(name);
+    let mut command = Command::new("python3");
+    command.arg(script).args(args);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    report
+}
+
 fn shared_dir() -> std::path::PathBuf {
     let dir = common::shared().expect(
         "these tests need the evaluation data in ../shared (or BRIEF_SHARED) beside the repository",
@@ -61,24 +82,17 @@ fn output_honours_the_contract_on_seed_fixtures_and_polnear_dev() {
 #[cfg_attr(not(brief_shared), ignore = "needs ../shared")]
 fn segmentation_agrees_with_corenlp_silver_on_polnear_dev() {
     let shared = shared_dir();
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/compare_silver.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .args([
-            "--split",
-            "dev",
-            "--brief",
-            env!("CARGO_BIN_EXE_brief"),
-            "--shared",
-        ])
-        .arg(&shared)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{report}{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = run_script(
+        "compare_silver.py",
+        &[
+            "--split".as_ref(),
+            "dev".as_ref(),
+            "--brief".as_ref(),
+            env!("CARGO_BIN_EXE_brief").as_ref(),
+            "--shared".as_ref(),
+            shared.as_os_str(),
+        ],
+        &[],
     );
     let f1 = |label: &str| -> f64 {
         let line = report.lines().find(|l| l.starts_with(label)).unwrap();
@@ -93,18 +107,13 @@ fn segmentation_agrees_with_corenlp_silver_on_polnear_dev() {
 #[cfg_attr(not(brief_shared), ignore = "needs ../shared")]
 fn every_view_agrees_with_the_json_on_seed_fixtures_and_polnear_dev() {
     let shared = shared_dir();
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/check_views.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .env("BRIEF_EXE", env!("CARGO_BIN_EXE_brief"))
-        .env("BRIEF_SHARED", &shared)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{report}{}",
-        String::from_utf8_lossy(&out.stderr)
+    let report = run_script(
+        "check_views.py",
+        &[],
+        &[
+            ("BRIEF_EXE", env!("CARGO_BIN_EXE_brief").as_ref()),
+            ("BRIEF_SHARED", shared.as_os_str()),
+        ],
     );
     assert!(
         report.contains("every table agrees with the JSON"),
