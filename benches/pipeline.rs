@@ -24,7 +24,7 @@ fn load(dir: &PathBuf) -> Vec<String> {
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).unwrap();
-            brief::input::decode(bytes, &Default::default())
+            brief::io::input::decode(bytes, &Default::default())
                 .unwrap()
                 .text
         })

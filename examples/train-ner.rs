@@ -17,9 +17,9 @@
 //! shuffle. The file's header records that, the flags, and the
 //! fingerprints of the place list and of the first-name table written here.
 
-use brief::conll::ConllFile;
 use brief::entities::gazetteer;
 use brief::entities::tagger::{self, DocContext, Lexicon, SentenceFeatures, Trainer};
+use brief::io::conll::ConllFile;
 use brief::learn::model::Provenance;
 use brief::learn::train::{self, Order, Schedule};
 use std::collections::HashSet;

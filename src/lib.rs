@@ -4,7 +4,7 @@
 //! reads files and prints. An article goes through one pipeline over one
 //! shared document model ([`doc::Doc`]), each stage a module:
 //!
-//! 1. [`input`]: read and normalise (decoding, refusing what is not an article);
+//! 1. [`io::input`]: read and normalise (decoding, refusing what is not an article);
 //! 2. [`tokenize`]: paragraphs, tokens and sentences with offsets, the headline;
 //! 3. [`entities`]: names tagged, then linked with nominals and pronouns
 //!    into actors;
@@ -16,7 +16,7 @@
 //! 8. [`output`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
 //! 9. [`render`]: other views of a brief (summary, tables, an HTML page).
 //!
-//! [`pipeline`] holds their order. Before the pipeline, [`html`] reduces a
+//! [`pipeline`] holds their order. Before the pipeline, [`io::html`] reduces a
 //! web page to its article text.
 //!
 //! ```
@@ -28,14 +28,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod batch;
 pub mod claims;
-pub mod conll;
 pub mod cues;
 pub mod doc;
 pub mod entities;
-pub mod html;
-pub mod input;
+pub mod io;
 pub mod learn;
 pub mod lexicon;
 pub mod output;
@@ -51,7 +48,7 @@ pub use output::{Brief, Extras};
 /// text is extracted first, or either, as the text itself shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Markup {
-    /// HTML when the text is an HTML document ([`html::looks_like_html`]).
+    /// HTML when the text is an HTML document ([`io::html::looks_like_html`]).
     #[default]
     Auto,
     /// Plain text, whatever it looks like.
@@ -73,12 +70,12 @@ pub fn analyze_input(
     let is_html = match markup {
         Markup::Html => true,
         Markup::Text => false,
-        Markup::Auto => html::looks_like_html(&text),
+        Markup::Auto => io::html::looks_like_html(&text),
     };
     if !is_html {
         return analyze(text, path, bytes, extras);
     }
-    let page = html::extract_article(&text);
+    let page = io::html::extract_article(&text);
     let mut brief = analyze(page.text, path, bytes, extras);
     brief.source.format = output::SourceFormat::Html;
     brief

@@ -4,8 +4,8 @@
 
 #![forbid(unsafe_code)]
 
-use brief::batch::{self, Input, RecordFields, WalkOptions};
-use brief::input::{self, ReadOptions, DEFAULT_MAX_BYTES};
+use brief::io::batch::{self, Input, RecordFields, WalkOptions};
+use brief::io::input::{self, ReadOptions, DEFAULT_MAX_BYTES};
 use brief::render::{Entry, Format, Renderer, SummaryOptions, Table};
 use brief::{Extras, Markup};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -382,8 +382,8 @@ fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let file = brief::conll::ConllFile::parse(&text);
-    brief::conll::write_tagged(&file, &mut BufWriter::new(io::stdout().lock()))?;
+    let file = brief::io::conll::ConllFile::parse(&text);
+    brief::io::conll::write_tagged(&file, &mut BufWriter::new(io::stdout().lock()))?;
     Ok(ExitCode::SUCCESS)
 }
 

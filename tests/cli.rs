@@ -72,7 +72,7 @@ fn with_sentences_and_tokens_gives_checked_spans() {
                 .arg(&f),
         )[0];
         let bytes = std::fs::read(&f).unwrap();
-        let article = brief::input::decode(bytes, &Default::default())
+        let article = brief::io::input::decode(bytes, &Default::default())
             .unwrap()
             .text;
         let tokens = b["tokens"].as_array().unwrap();

@@ -7,17 +7,17 @@ mod check;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let options = brief::input::ReadOptions::default();
-    if let Ok(article) = brief::input::decode(data.to_vec(), &options) {
+    let options = brief::io::input::ReadOptions::default();
+    if let Ok(article) = brief::io::input::decode(data.to_vec(), &options) {
         check::analyse_and_check(article.text, article.bytes);
     }
-    let fields = brief::batch::RecordFields {
+    let fields = brief::io::batch::RecordFields {
         text: "text".into(),
         id: "id".into(),
     };
-    for record in brief::batch::records(data, "fuzz".into(), fields) {
-        if let brief::batch::Input::Record { text, .. } = record {
-            if let Ok(article) = brief::input::decode(text.into_bytes(), &options) {
+    for record in brief::io::batch::records(data, "fuzz".into(), fields) {
+        if let brief::io::batch::Input::Record { text, .. } = record {
+            if let Ok(article) = brief::io::input::decode(text.into_bytes(), &options) {
                 check::analyse_and_check(article.text, article.bytes);
             }
         }

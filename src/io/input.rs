@@ -219,7 +219,7 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     // Windows-1252 keeps ASCII as it is, which is all the test looks at.
     let (head_text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(head);
-    if !crate::html::looks_like_html(&head_text) {
+    if !crate::io::html::looks_like_html(&head_text) {
         return None;
     }
     let label = meta_charset(head)?;

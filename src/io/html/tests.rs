@@ -280,7 +280,7 @@ fn nesting_below_the_cap_is_parsed_as_written() {
 
 #[test]
 fn realistic_news_page_gives_the_story_only() {
-    let html = include_str!("../../fixtures/html/news-page.html");
+    let html = include_str!("../../../fixtures/html/news-page.html");
     assert!(looks_like_html(html));
     let got = extract_article(html);
     assert_eq!(
@@ -557,7 +557,7 @@ fn a_page_in_a_declared_charset_reads_right() {
                 <body><article><p>Мэр Иван Петров открыл новый мост в понедельник.</p></article></body></html>";
     let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(html);
     assert!(std::str::from_utf8(&bytes).is_err());
-    let article = crate::input::decode(bytes.into_owned(), &Default::default()).unwrap();
+    let article = crate::io::input::decode(bytes.into_owned(), &Default::default()).unwrap();
     assert!(!article.decoded_as_cp1252);
     let got = extract_article(&article.text);
     assert_eq!(
