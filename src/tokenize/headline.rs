@@ -4,6 +4,18 @@
 
 use super::*;
 
+/// Headlines are short: past this many words the first line is a lede
+/// paragraph, whatever its case (news headlines run under 20 words; 40
+/// leaves room for long ones and decks).
+const MAX_HEADLINE_WORDS: usize = 40;
+
+/// Title case, as headlines use it, but tolerant of a lower-case word the
+/// small-words list does not know ("Talks Resume as Strike Enters Third
+/// Week" and the odd "up"): at least three content words in four
+/// capitalised, of at least two.
+const TITLE_CASE_SHARE: (usize, usize) = (3, 4);
+const MIN_CONTENT_WORDS: usize = 2;
+
 /// The first paragraph is a headline when it is one line with more text
 /// after it, and it is either title-case or has no sentence-final mark.
 pub(super) fn detect_title(doc: &Doc) -> Option<usize> {
@@ -21,7 +33,7 @@ pub(super) fn detect_title(doc: &Doc) -> Option<usize> {
         .map(|i| doc.token_text(i))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    if words.is_empty() || words.len() > 40 {
+    if words.is_empty() || words.len() > MAX_HEADLINE_WORDS {
         return None;
     }
     let content: Vec<&&str> = words
@@ -36,7 +48,9 @@ pub(super) fn detect_title(doc: &Doc) -> Option<usize> {
         .iter()
         .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
         .count();
-    let title_case = content.len() >= 2 && capitalised * 4 >= content.len() * 3;
+    let (share, of) = TITLE_CASE_SHARE;
+    let title_case =
+        content.len() >= MIN_CONTENT_WORDS && capitalised * of >= content.len() * share;
     let last_real = first
         .tokens
         .clone()

@@ -33,7 +33,9 @@ use words::{is_single_capital, CharCursor, Lexer};
 /// Segments `text` into paragraphs, sentences and tokens and finds the headline.
 pub fn segment(text: String) -> Doc {
     let mut doc = Doc {
-        // News text averages about five bytes a token.
+        // News text averages about five bytes a token (PolNeAR train:
+        // 727,308 tokens in about 3.9 MB); a quarter of the bytes leaves
+        // room, so the vector rarely grows.
         tokens: Vec::with_capacity(text.len() / 4),
         text,
         ..Doc::default()
