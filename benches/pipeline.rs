@@ -112,13 +112,13 @@ fn main() {
         "tokenize+segment",
         bytes,
         time(&texts, budget, |t| {
-            brief::tokenize::segment(t.to_string()).tokens.len()
+            brief::training::segment(t.to_string()).tokens.len()
         }),
     );
 
     let docs: Vec<brief::doc::Doc> = texts
         .iter()
-        .map(|t| brief::tokenize::segment(t.clone()))
+        .map(|t| brief::training::segment(t.clone()))
         .collect();
     let sentences: Vec<Vec<Vec<&str>>> = docs
         .iter()
@@ -136,7 +136,7 @@ fn main() {
         time(&texts, budget, |_| {
             let doc = &sentences[k % sentences.len()];
             k += 1;
-            brief::entities::tag_document(doc)
+            brief::training::tag_document(doc)
                 .iter()
                 .map(Vec::len)
                 .sum()

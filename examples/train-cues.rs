@@ -1,4 +1,4 @@
-//! Trains the learned cue detector (`brief::cues::model`) on the
+//! Trains the learned cue detector (`brief::training::cue_model`) on the
 //! PolNeAR train articles and their gold cues, and writes `models/cues.bin`.
 //!
 //!     cargo run --release --example train-cues -- [--shared ../shared]
@@ -16,10 +16,10 @@
 //! the cue lexicon and of the entity model the features read (retrain the
 //! entity model first when both change).
 
-use brief::cues::model::{self as cue_model, features, CueContext, CueTrainer};
 use brief::doc::{Doc, TokenKind};
 use brief::learn::model::Provenance;
 use brief::learn::train::{self, Order, Schedule};
+use brief::training::cue_model::{self, features, CueContext, CueTrainer};
 use std::path::{Path, PathBuf};
 
 struct Example {
@@ -63,7 +63,7 @@ fn article(text: String, ann: &str) -> Vec<Example> {
         let pick = inside
             .iter()
             .copied()
-            .find(|&i| !brief::cues::is_verb_helper(doc.token_text(i)))
+            .find(|&i| !brief::training::is_verb_helper(doc.token_text(i)))
             .or(inside.first().copied());
         if let Some(i) = pick {
             head[i] = true;

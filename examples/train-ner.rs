@@ -17,11 +17,11 @@
 //! shuffle. The file's header records that, the flags, and the
 //! fingerprints of the place list and of the first-name table written here.
 
-use brief::entities::gazetteer;
-use brief::entities::tagger::{self, DocContext, Lexicon, SentenceFeatures, Trainer};
 use brief::io::conll::ConllFile;
 use brief::learn::model::Provenance;
 use brief::learn::train::{self, Order, Schedule};
+use brief::training::gazetteer;
+use brief::training::tagger::{self, DocContext, Lexicon, SentenceFeatures, Trainer};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -212,7 +212,7 @@ fn featurize(docs: &[Doc], lexicon: &dyn Lexicon) -> Vec<Vec<(SentenceFeatures, 
 }
 
 fn entity_set(labels: &[Vec<u8>]) -> HashSet<(usize, usize, usize, u8)> {
-    brief::entities::entities(labels)
+    brief::training::entities(labels)
         .into_iter()
         .map(|e| (e.sentence, e.tokens.start, e.tokens.end, e.kind))
         .collect()

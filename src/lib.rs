@@ -5,19 +5,20 @@
 //! shared document model ([`doc::Doc`]), each stage a module:
 //!
 //! 1. [`io::input`]: read and normalise (decoding, refusing what is not an article);
-//! 2. [`tokenize`]: paragraphs, tokens and sentences with offsets, the headline;
-//! 3. [`entities`]: names tagged, then linked with nominals and pronouns
+//! 2. `tokenize`: paragraphs, tokens and sentences with offsets, the headline;
+//! 3. `entities`: names tagged, then linked with nominals and pronouns
 //!    into actors;
-//! 4. [`cues`]: which words head an attribution cue (learned, with the
+//! 4. `cues`: which words head an attribution cue (learned, with the
 //!    plain verbs of saying);
-//! 5. [`quotes`]: direct quotations with speaker and cue;
-//! 6. [`claims`]: attributed statements, quoted or reported;
-//! 7. [`stances`]: positions of actors toward actors and topics;
+//! 5. `quotes`: direct quotations with speaker and cue;
+//! 6. `claims`: attributed statements, quoted or reported;
+//! 7. `stances`: positions of actors toward actors and topics;
 //! 8. [`output`]: the brief, as the JSON contract (`SCHEMA.md`) fixes it;
 //! 9. [`render`]: other views of a brief (summary, tables, an HTML page).
 //!
-//! [`pipeline`] holds their order. Before the pipeline, [`io::html`] reduces a
-//! web page to its article text.
+//! The stages are private: [`pipeline`] holds their order and runs them,
+//! and [`training`] re-exports what the training programs need. Before the
+//! pipeline, [`io::html`] reduces a web page to its article text.
 //!
 //! ```
 //! let brief = brief::analyze("Talks Resume\n\n“We want peace,” she said.".to_string(), "-", 0, Default::default());
@@ -28,21 +29,32 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod claims;
-pub mod cues;
+mod claims;
+mod cues;
 pub mod doc;
-pub mod entities;
+mod entities;
 pub mod io;
 pub mod learn;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
-pub mod quotes;
+mod quotes;
 pub mod render;
-pub mod stances;
-pub mod tokenize;
+mod stances;
+mod tokenize;
 
 pub use output::{Brief, Extras};
+
+/// What the training programs (`examples/train-*.rs`) and the benchmarks
+/// need of the stages: the entity tagger and its features, the cue
+/// detector, segmentation. The stages themselves are private; run them
+/// through [`pipeline`].
+pub mod training {
+    pub use crate::cues::is_verb_helper;
+    pub use crate::cues::model as cue_model;
+    pub use crate::entities::{entities, gazetteer, tag_document, tagger};
+    pub use crate::tokenize::segment;
+}
 
 /// How to read an article's text: as it is, as an HTML page whose article
 /// text is extracted first, or either, as the text itself shows.

@@ -12,17 +12,17 @@ use crate::doc::Doc;
 /// The stages, in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
-    /// Paragraphs, sentences and tokens ([`crate::tokenize::segment`]).
+    /// Paragraphs, sentences and tokens (`tokenize::segment`).
     Segment,
-    /// Names tagged and linked into actors ([`crate::entities::link`]).
+    /// Names tagged and linked into actors (`entities::link`).
     Entities,
-    /// Which words head an attribution cue ([`crate::cues`]).
+    /// Which words head an attribution cue (`cues`).
     Cues,
-    /// Direct quotations ([`crate::quotes::extract`]).
+    /// Direct quotations (`quotes::extract`).
     Quotes,
-    /// Attributed statements ([`crate::claims::extract`]).
+    /// Attributed statements (`claims::extract`).
     Claims,
-    /// Positions toward actors and topics ([`crate::stances::extract`]).
+    /// Positions toward actors and topics (`stances::extract`).
     Stances,
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use brief::doc::Doc;
-use brief::tokenize::segment;
+use brief::training::segment;
 use brief::Extras;
 use proptest::prelude::*;
 
