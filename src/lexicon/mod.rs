@@ -110,6 +110,18 @@ lists! {
     NameSuffixes => "name_suffixes.txt",
     /// Company suffixes: "Inc.", "plc" (linking).
     OrgSuffixes => "org_suffixes.txt",
+    /// Lines that label an advertisement and nothing more, lower case (html).
+    AdLabels => "ad_labels.txt",
+    /// Lower-case words a byline may hold besides names (html).
+    BylineWords => "byline_words.txt",
+    /// Class or id words that mark an article body (html).
+    HtmlContentWords => "html_content_words.txt",
+    /// Class or id words that usually mean boilerplate, unless a content word stands beside them (html).
+    HtmlWeakBoilerplateWords => "html_weak_boilerplate_words.txt",
+    /// Class or id words that name boilerplate whatever stands beside them (html).
+    HtmlBoilerplateWords => "html_boilerplate_words.txt",
+    /// Classes that the embed scripts of social networks look for (html).
+    HtmlEmbedClasses => "html_embed_classes.txt",
 }
 
 /// A table of tab-separated rows, the word first.

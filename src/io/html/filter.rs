@@ -4,6 +4,7 @@
 //! words are matched whole (split on `-`, `_` and spaces), so
 //! `commentary-body` is not a comment section.
 
+use crate::lexicon::{self, List};
 use scraper::node::Element;
 
 /// Elements whose content is never article text, wherever they are.
@@ -53,91 +54,6 @@ const DROPPED_ROLES: &[&str] = &[
     "toolbar",
     "dialog",
     "alertdialog",
-];
-
-/// Classes that the embed scripts of social networks look for.
-const EMBED_CLASSES: &[&str] = &[
-    "twitter-tweet",
-    "twitter-video",
-    "twitter-timeline",
-    "instagram-media",
-    "tiktok-embed",
-    "fb-post",
-    "fb-video",
-    "fb-comments",
-    "reddit-card",
-    "reddit-embed-bq",
-    "imgur-embed-pub",
-    "bluesky-embed",
-    "mastodon-embed",
-    "text-post-media",
-];
-
-/// Class or id words (whole words, split on `-`, `_` and spaces) that name
-/// boilerplate so plainly that no other word on the element saves it.
-///
-/// No word here says how an element is shown: utility-class frameworks put
-/// `hidden`, `invisible`, `collapse` or `sr-only` on visible content
-/// (`overflow-hidden`, `md:hidden` on a block that a wider screen shows),
-/// and what is really hidden says so in its attributes (see `is_hidden`).
-const BOILERPLATE_WORDS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "footer",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "recommended",
-    "trending",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "login",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "comment",
-    "comments",
-    "disqus",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
-    "author",
-    "popup",
-    "modal",
-    "outbrain",
-    "taboola",
-    "skip",
-    "toolbar",
-    "tags",
-    "caption",
-    "credit",
-    "masthead",
-];
-
-/// Words that usually mean boilerplate but also turn up as modifiers on the
-/// body itself (`article-body has-ads`, `story with-sidebar`): a content
-/// word on the same element overrules them.
-const WEAK_BOILERPLATE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "sponsor",
-    "sponsored",
-    "promo",
-    "sidebar",
-    "widget",
-    "banner",
-];
-
-const CONTENT_WORDS: &[&str] = &[
-    "article", "body", "content", "story", "entry", "main", "post", "text", "prose",
 ];
 
 /// Phrasing elements: a class on them is styling, so it never drops words
@@ -219,7 +135,7 @@ fn is_hidden(el: &Element) -> bool {
 fn is_embed(el: &Element) -> bool {
     el.attr("class").is_some_and(|c| {
         c.split_ascii_whitespace()
-            .any(|w| EMBED_CLASSES.contains(&w))
+            .any(|w| lexicon::words(List::HtmlEmbedClasses).contains(w))
     }) || el.attr("data-instgrm-permalink").is_some()
 }
 
@@ -231,9 +147,15 @@ fn names_boilerplate(el: &Element) -> bool {
             .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
             .filter(|w| !w.is_empty())
     };
-    let is_in = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-    if words().any(|w| is_in(BOILERPLATE_WORDS, w)) {
+    // Class words are matched case-blind: `Footer` and `footer` alike.
+    let is_in = |list: List, w: &str| {
+        lexicon::words(list)
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(w))
+    };
+    if words().any(|w| is_in(List::HtmlBoilerplateWords, w)) {
         return true;
     }
-    words().any(|w| is_in(WEAK_BOILERPLATE_WORDS, w)) && !words().any(|w| is_in(CONTENT_WORDS, w))
+    words().any(|w| is_in(List::HtmlWeakBoilerplateWords, w))
+        && !words().any(|w| is_in(List::HtmlContentWords, w))
 }

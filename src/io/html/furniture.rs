@@ -6,6 +6,8 @@
 //! said…") stays. Left in, these lines become actors ("Advertisement",
 //! the reporter, the publisher) and attributions.
 
+use crate::lexicon::{self, List};
+
 /// Bylines are looked for among this many first lines only: a kicker, a
 /// dateline or a standfirst may come before one, but a "By …" line deep in
 /// the story is the story's.
@@ -18,73 +20,6 @@ const MAX_BYLINE_WORDS: usize = 12;
 /// The longest copyright or sign-up line, in words. Such notices are a
 /// clause or two; a paragraph about copyright law is longer.
 const MAX_NOTICE_WORDS: usize = 30;
-
-/// Lower-case words a byline may hold besides names: roles, and the small
-/// words that join names, roles and places. Any other lower-case word (a
-/// verb, "noon", "time") makes the line a sentence.
-const BYLINE_WORDS: &[&str] = &[
-    "and",
-    "&",
-    "in",
-    "for",
-    "of",
-    "the",
-    "at",
-    "with",
-    "from",
-    "our",
-    "staff",
-    "reporter",
-    "reporters",
-    "writer",
-    "writers",
-    "correspondent",
-    "correspondents",
-    "editor",
-    "editors",
-    "contributor",
-    "contributing",
-    "columnist",
-    "producer",
-    "photographer",
-    "journalist",
-    "senior",
-    "chief",
-    "political",
-    "foreign",
-    "special",
-    "deputy",
-    "associate",
-    "news",
-    "desk",
-    "agency",
-    "de",
-    "van",
-    "von",
-    "der",
-    "den",
-    "al",
-    "bin",
-    "da",
-    "di",
-    "du",
-    "del",
-    "la",
-    "le",
-];
-
-/// Lines that label an advertisement, nothing more.
-const AD_LABELS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "advertisements",
-    "sponsored",
-    "sponsored content",
-    "paid content",
-    "promoted",
-];
 
 /// Drops furniture from the article's lines, in place (the title is not
 /// among them).
@@ -101,12 +36,13 @@ pub(super) fn drop_furniture(lines: &mut Vec<String>) {
 fn is_ad_label(line: &str) -> bool {
     let core = line.trim_matches(|c: char| !c.is_alphanumeric());
     let lower = core.to_lowercase();
-    AD_LABELS.contains(&lower.as_str())
+    lexicon::words(List::AdLabels).contains(lower.as_str())
 }
 
 /// "By Jane Writer, Staff Reporter": `by`, then at most
 /// [`MAX_BYLINE_WORDS`] words in all that are capitalised (names, roles in
-/// title case) or [`BYLINE_WORDS`], with at least one name.
+/// title case) or byline words (`data/lexicon/byline_words.txt`), with at
+/// least one name.
 fn is_byline(line: &str) -> bool {
     let mut words = line.split_whitespace();
     if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
@@ -125,7 +61,7 @@ fn is_byline(line: &str) -> bool {
             && !word.chars().any(|c| c.is_ascii_digit())
         {
             names += 1;
-        } else if !BYLINE_WORDS.contains(&word.to_lowercase().as_str()) {
+        } else if !lexicon::words(List::BylineWords).contains(word.to_lowercase().as_str()) {
             return false;
         }
     }
