@@ -374,11 +374,6 @@ impl Doc {
             .map(|p| self.slice(self.paragraph_range(p)))
     }
 
-    /// The sentence each token is in.
-    pub fn token_sentences(&self) -> Vec<usize> {
-        self.sentence_of().to_vec()
-    }
-
     /// For each token, the index of its sentence (made once).
     pub fn sentence_of(&self) -> &[usize] {
         self.indexes.token_sentence.get_or_init(|| {
@@ -413,12 +408,7 @@ impl Doc {
     }
 
     /// For each token, whether it lies inside quotation marks (depth counted
-    /// within its paragraph).
-    pub fn inside_quotes(&self) -> Vec<bool> {
-        self.quoted().to_vec()
-    }
-
-    /// [`Doc::inside_quotes`], made once and borrowed.
+    /// within its paragraph); made once.
     pub fn quoted(&self) -> &[bool] {
         self.indexes.quoted.get_or_init(|| {
             let mut out = vec![false; self.tokens.len()];

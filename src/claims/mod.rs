@@ -30,7 +30,7 @@ const SCAN: usize = 80;
 
 /// Finds the claims of `doc` (after actors and quotations).
 pub fn extract(doc: &Doc) -> Vec<Claim> {
-    let token_sentence = doc.token_sentences();
+    let token_sentence = doc.sentence_of();
     let mention_at = mention_actors(doc);
     let mut claims: Vec<Claim> = Vec::new();
     let mut used = vec![false; doc.tokens.len()];
@@ -50,7 +50,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
                     && last.kind == ClaimKind::Direct
                     && paragraph(last_end - 1) == paragraph(q.open)
                 {
-                    if let Some(extra) = quote_claim(doc, &token_sentence, q, k) {
+                    if let Some(extra) = quote_claim(doc, token_sentence, q, k) {
                         last.content.extend(extra.content);
                         last.quotes.push(k);
                         mark(&mut used, last);
@@ -59,7 +59,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
                 }
             }
         }
-        if let Some(c) = quote_claim(doc, &token_sentence, q, k) {
+        if let Some(c) = quote_claim(doc, token_sentence, q, k) {
             // Two quotations in one reported clause ("he thought Putin “wants
             // peace” and that … “on the way”") make one mixed claim.
             if let Some(last) = claims.last_mut() {
@@ -85,7 +85,7 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
     }
     for c in claims.iter_mut() {
         if let Some(source) = c.source.take() {
-            c.source = Some(full_source(doc, &token_sentence, c, source));
+            c.source = Some(full_source(doc, token_sentence, c, source));
         }
         // Quotations are sorted by start: find those inside each content
         // range by binary search, so many quotes cost no more than a few.

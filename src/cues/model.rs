@@ -104,23 +104,23 @@ pub fn lexicons() -> Vec<Fingerprint> {
 }
 
 /// What the features of a document need beyond its tokens.
-pub struct CueContext {
+pub struct CueContext<'d> {
     /// For each token: inside quotation marks.
-    pub quoted: Vec<bool>,
+    pub quoted: &'d [bool],
     /// For each token: part of an actor mention.
     pub in_mention: Vec<bool>,
 }
 
-impl CueContext {
+impl<'d> CueContext<'d> {
     /// The context of `doc`; assumes its mentions are already found (the
     /// entity stage runs first), else no token counts as in a mention.
-    pub fn new(doc: &Doc) -> CueContext {
+    pub fn new(doc: &'d Doc) -> CueContext<'d> {
         let mut in_mention = vec![false; doc.tokens.len()];
         for m in &doc.mentions {
             in_mention[m.tokens.clone()].fill(true);
         }
         CueContext {
-            quoted: doc.inside_quotes(),
+            quoted: doc.quoted(),
             in_mention,
         }
     }

@@ -121,22 +121,16 @@ struct Observation {
 /// What the rules need to know about each token.
 struct Context<'a> {
     doc: &'a Doc,
-    mention_at: Vec<Option<usize>>,
+    mention_at: &'a [Option<usize>],
     cue_claim: Vec<Option<usize>>,
     content_claim: Vec<Option<usize>>,
-    quoted: Vec<bool>,
-    token_sentence: Vec<usize>,
+    quoted: &'a [bool],
+    token_sentence: &'a [usize],
 }
 
 impl<'a> Context<'a> {
     fn new(doc: &'a Doc) -> Context<'a> {
         let n = doc.tokens.len();
-        let mut mention_at = vec![None; n];
-        for (k, m) in doc.mentions.iter().enumerate() {
-            for i in m.tokens.clone() {
-                mention_at[i] = Some(k);
-            }
-        }
         let mut cue_claim = vec![None; n];
         let mut content_claim = vec![None; n];
         for (k, c) in doc.claims.iter().enumerate() {
@@ -149,11 +143,11 @@ impl<'a> Context<'a> {
         }
         Context {
             doc,
-            mention_at,
+            mention_at: doc.mention_at(),
             cue_claim,
             content_claim,
-            quoted: doc.inside_quotes(),
-            token_sentence: doc.token_sentences(),
+            quoted: doc.quoted(),
+            token_sentence: doc.sentence_of(),
         }
     }
 

@@ -95,7 +95,7 @@ fn push_unique(list: &mut Vec<usize>, a: usize) {
 
 struct Linker<'d> {
     doc: &'d Doc,
-    token_sentence: Vec<usize>,
+    token_sentence: &'d [usize],
     actors: Vec<Actor>,
     facts: Vec<ActorFacts>,
     mentions: Vec<Mention>,
@@ -140,7 +140,7 @@ pub fn link(doc: &mut Doc) {
         .collect();
     let mut linker = Linker {
         doc,
-        token_sentence: doc.token_sentences(),
+        token_sentence: doc.sentence_of(),
         actors: Vec::new(),
         facts: Vec::new(),
         mentions: Vec::new(),

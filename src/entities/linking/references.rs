@@ -117,7 +117,7 @@ impl Linker<'_> {
 
     pub(super) fn link_pronouns(&mut self) {
         let doc = self.doc;
-        let quoted = doc.inside_quotes();
+        let quoted = doc.quoted();
         // Name and nominal mentions of each sentence, sorted, split into
         // persons and organisations or places, for binary search below.
         let mut persons = vec![Vec::new(); doc.sentences.len()];
