@@ -87,31 +87,6 @@ enum Extra {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FormatArg {
-    /// Pretty-printed JSON (the default on a terminal).
-    Json,
-    /// One compact JSON object per line (the default into a pipe or file).
-    Jsonl,
-    /// A summary to read: actors, who said what, stances.
-    Summary,
-    /// Tab-separated table (see --table).
-    Tsv,
-    /// Comma-separated table (see --table).
-    Csv,
-    /// One self-contained HTML page.
-    Html,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum TableArg {
-    Quotes,
-    Claims,
-    Actors,
-    Stances,
-    Mentions,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorArg {
     /// Colour when printing to a terminal and NO_COLOR is not set.
     Auto,
@@ -123,7 +98,7 @@ enum ColorArg {
 struct AnalyzeArgs {
     /// What to print.
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
-    format: Option<FormatArg>,
+    format: Option<Format>,
     /// Pretty-printed JSON (`--format json`).
     #[arg(long, conflicts_with_all = ["jsonl", "format"])]
     pretty: bool,
@@ -132,7 +107,7 @@ struct AnalyzeArgs {
     jsonl: bool,
     /// With --format tsv or csv: which records become rows (default: claims).
     #[arg(long, value_enum, value_name = "TABLE")]
-    table: Option<TableArg>,
+    table: Option<Table>,
     /// Also output, in the JSON: `sentences`, `tokens`, `text` (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "PARTS")]
     with: Vec<Extra>,
@@ -261,12 +236,9 @@ fn main() -> ExitCode {
 /// `--color` is the exception, being safe to set always (in an alias).
 fn analyze_renderer(args: &AnalyzeArgs) -> Renderer {
     let format = match (args.format, args.pretty, args.jsonl) {
-        (Some(FormatArg::Json), ..) | (None, true, _) => Format::Json,
-        (Some(FormatArg::Jsonl), ..) | (None, _, true) => Format::Jsonl,
-        (Some(FormatArg::Summary), ..) => Format::Summary,
-        (Some(FormatArg::Tsv), ..) => Format::Tsv,
-        (Some(FormatArg::Csv), ..) => Format::Csv,
-        (Some(FormatArg::Html), ..) => Format::Html,
+        (Some(format), ..) => format,
+        (None, true, _) => Format::Json,
+        (None, _, true) => Format::Jsonl,
         (None, false, false) if io::stdout().is_terminal() => Format::Json,
         (None, false, false) => Format::Jsonl,
     };
@@ -291,13 +263,7 @@ fn analyze_renderer(args: &AnalyzeArgs) -> Renderer {
     if !args.with.is_empty() && !matches!(format, Format::Json | Format::Jsonl) {
         misuse("--with adds parts to the JSON: use it with --format json or jsonl");
     }
-    let table = match args.table.unwrap_or(TableArg::Claims) {
-        TableArg::Quotes => Table::Quotes,
-        TableArg::Claims => Table::Claims,
-        TableArg::Actors => Table::Actors,
-        TableArg::Stances => Table::Stances,
-        TableArg::Mentions => Table::Mentions,
-    };
+    let table = args.table.unwrap_or_default();
     Renderer {
         format,
         table,

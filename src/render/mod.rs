@@ -18,18 +18,18 @@ pub use table::Table;
 
 use crate::output::Brief;
 
-/// What `brief analyze --format` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What `brief analyze --format` prints (the variants' docs are its help).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// Pretty-printed JSON, one object per article.
+    /// Pretty-printed JSON (the default on a terminal).
     Json,
-    /// One compact JSON object per line.
+    /// One compact JSON object per line (the default into a pipe or file).
     Jsonl,
-    /// A text summary for reading at a terminal.
+    /// A summary to read: actors, who said what, stances.
     Summary,
-    /// Tab-separated values, one row per record.
+    /// Tab-separated table (see --table).
     Tsv,
-    /// Comma-separated values, one row per record.
+    /// Comma-separated table (see --table).
     Csv,
     /// One self-contained HTML page.
     Html,

@@ -14,7 +14,7 @@ use super::wire_name;
 use crate::output::{Brief, Evidence, Span, Target};
 
 /// Which records a table holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Table {
     /// One row per quotation.
     Quotes,
