@@ -33,11 +33,14 @@ pub fn heads(doc: &Doc) -> Cow<'_, [bool]> {
 /// The measured cue lexicon as compiled in (the cue model fingerprints it).
 pub const CUES_TSV: &str = Table::Cues.text();
 
+/// The measured cues that are not function words, and the cues added by
+/// hand: one set, so that a word costs one look-up.
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     lexicon::table(Table::Cues)
         .iter()
         .map(|row| row[0])
         .filter(|w| !lexicon::words(List::FunctionWords).contains(w))
+        .chain(lexicon::words(List::ExtraCues).iter())
         .collect()
 });
 
@@ -46,7 +49,7 @@ pub fn is_cue(word: &str) -> bool {
     if !word.starts_with(char::is_alphabetic) {
         return false;
     }
-    let known = |w: &str| CUES.contains(w) || lexicon::words(List::ExtraCues).contains(w);
+    let known = |w: &str| CUES.contains(w);
     // Most words are plain lower-case ASCII: no copy for those.
     if word
         .bytes()

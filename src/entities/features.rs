@@ -134,10 +134,15 @@ fn short_shape(w: &str) -> String {
     out
 }
 
+/// The longest [`long_shape`]: 16 characters of up to 4 bytes.
+const LONG_SHAPE_BYTES: usize = 16 * 4;
+
 /// Like `short_shape` but keeping runs up to length 3, so `USA` and `US`
-/// differ from `UNITED`.
-fn long_shape(w: &str) -> String {
-    let mut out = String::with_capacity(12);
+/// differ from `UNITED`. Written into `buffer`: it runs once per distinct
+/// word of an article, and a fresh `String` each time cost the entity
+/// tagger an allocation and a free per word.
+fn long_shape<'b>(w: &str, buffer: &'b mut [u8; LONG_SHAPE_BYTES]) -> &'b str {
+    let mut len = 0;
     let mut last = '\0';
     let mut run = 0;
     for c in w.chars().take(16) {
@@ -149,10 +154,10 @@ fn long_shape(w: &str) -> String {
             last = s;
         }
         if run <= 3 {
-            out.push(s);
+            len += s.encode_utf8(&mut buffer[len..]).len();
         }
     }
-    out
+    std::str::from_utf8(&buffer[..len]).expect("whole characters were written")
 }
 
 fn char_class(c: char) -> char {
@@ -331,7 +336,7 @@ impl<'w> WordForms<'w> {
         f.push(tpl::LOWER.hash(lw));
         f.push(tpl::WORD.hash(w));
         f.push(tpl::SHAPE.hash(shape));
-        f.push(tpl::LONG_SHAPE.hash(&long_shape(w)));
+        f.push(tpl::LONG_SHAPE.hash(long_shape(w, &mut [0; LONG_SHAPE_BYTES])));
         // Prefixes and suffixes of 1 to 4 characters.
         let prefix_ends = lw
             .char_indices()
@@ -586,8 +591,17 @@ mod tests {
     fn shapes() {
         assert_eq!(short_shape("McDonald"), "XxXx");
         assert_eq!(short_shape("U.S."), "X.X.");
-        assert_eq!(long_shape("USA"), "XXX");
-        assert_eq!(long_shape("UNITED"), "XXX");
+        assert_eq!(long_shape("USA", &mut [0; LONG_SHAPE_BYTES]), "XXX");
+        assert_eq!(long_shape("UNITED", &mut [0; LONG_SHAPE_BYTES]), "XXX");
+        // Classes of non-ASCII letters; other characters stay as they are.
+        assert_eq!(
+            long_shape("Zürich-2024", &mut [0; LONG_SHAPE_BYTES]),
+            "Xxxx-ddd"
+        );
+        assert_eq!(long_shape("€100", &mut [0; LONG_SHAPE_BYTES]), "€ddd");
+        // At most 16 characters are read, four-byte ones included.
+        let long = "😀".repeat(20);
+        assert_eq!(long_shape(&long, &mut [0; LONG_SHAPE_BYTES]), "😀😀😀");
         assert_eq!(short_shape("1996-08-22"), "d-d-d");
     }
 }

@@ -78,6 +78,17 @@ fn allowed(prev: Option<u8>, cur: u8) -> bool {
     matches!(prev, Some(p) if p != OUTSIDE && label_type(p) == label_type(cur))
 }
 
+/// Under IOB2 an inside label `I-X` (even, past `O`) is reached only from
+/// `B-X` (the label before it) and itself; every other label from any.
+#[inline]
+fn inside_from(label: usize) -> Option<[usize; 2]> {
+    if label == OUTSIDE as usize || is_begin(label as u8) {
+        None
+    } else {
+        Some([label - 1, label])
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Decoding
 
@@ -178,6 +189,8 @@ impl<'a> Model<'a> {
         let lattice = learn::decode::Lattice::new(allowed, |p, c| {
             transitions[p.map_or(N_LABELS, |p| p as usize)][c as usize]
         });
+        // The decoder's IOB2 hint must describe the moves `allowed` permits.
+        lattice.agrees_with(inside_from)?;
         Ok(Model {
             mask: (1u64 << h.log2_buckets) - 1,
             transitions,
@@ -237,7 +250,7 @@ impl Scorer for Model<'_> {
     }
 
     fn decode(&self, emissions: &[[f32; N_LABELS]]) -> Vec<u8> {
-        learn::decode::decode(&self.lattice, emissions)
+        learn::decode::decode_with(&self.lattice, emissions, inside_from)
     }
 }
 

@@ -32,26 +32,26 @@ impl Template {
     }
 
     /// The feature of this template that saw `a`.
-    #[inline]
+    #[inline(always)]
     pub fn hash(self, a: &str) -> u64 {
         feat(self.id, a)
     }
 
     /// The feature of this template that saw `a` and `b`.
-    #[inline]
+    #[inline(always)]
     pub fn hash2(self, a: &str, b: &str) -> u64 {
         feat2(self.id, a, b)
     }
 
     /// The feature of this template that saw `a`, `b` and `c`.
-    #[inline]
+    #[inline(always)]
     pub fn hash3(self, a: &str, b: &str, c: &str) -> u64 {
         feat3(self.id, a, b, c)
     }
 }
 
 /// Folds `bytes` into the running hash `h`, eight bytes at a time.
-#[inline]
+#[inline(always)]
 pub fn mix(mut h: u64, bytes: &[u8]) -> u64 {
     // The multiplier of FxHash (rustc's hasher): cheap and mixes well
     // enough for bucket indices.
@@ -72,7 +72,7 @@ pub fn mix(mut h: u64, bytes: &[u8]) -> u64 {
 }
 
 /// Spreads the high bits into the low ones (which pick the bucket).
-#[inline]
+#[inline(always)]
 pub fn finish(h: u64) -> u64 {
     // The golden-ratio multiplier of Fibonacci hashing.
     let h = (h ^ (h >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -81,21 +81,21 @@ pub fn finish(h: u64) -> u64 {
 
 /// The feature of template number `template` that saw `a`. The seed is
 /// `template + 1` so that template 0 does not start from 0.
-#[inline]
+#[inline(always)]
 pub fn feat(template: u8, a: &str) -> u64 {
     finish(mix(template as u64 + 1, a.as_bytes()))
 }
 
 /// The feature of template number `template` that saw `a` then `b`: the
 /// strings are mixed in order, so `(a, b)` and `(b, a)` differ.
-#[inline]
+#[inline(always)]
 pub fn feat2(template: u8, a: &str, b: &str) -> u64 {
     finish(mix(mix(template as u64 + 1, a.as_bytes()), b.as_bytes()))
 }
 
 /// The feature of template number `template` that saw `a`, `b` then `c`,
 /// mixed in that order.
-#[inline]
+#[inline(always)]
 pub fn feat3(template: u8, a: &str, b: &str, c: &str) -> u64 {
     finish(mix(
         mix(mix(template as u64 + 1, a.as_bytes()), b.as_bytes()),
