@@ -269,6 +269,18 @@ pub struct Claim {
     pub negated: bool,
 }
 
+/// A token's syntax, as the syntax stage finds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenSyntax {
+    /// Its Penn Treebank tag, an index into `syntax::tagger::TAGS`.
+    pub tag: u8,
+    /// The token it depends on (an index into `Doc::tokens`, in the same
+    /// sentence), `None` for its sentence's root.
+    pub head: Option<u32>,
+    /// The relation to its head, an index into `syntax::labeller::LABELS`.
+    pub label: u8,
+}
+
 /// The article and everything the stages have found in it.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
@@ -282,6 +294,9 @@ pub struct Doc {
     pub paragraphs: Vec<Paragraph>,
     /// Set when the first paragraph is a headline.
     pub title_paragraph: Option<usize>,
+    /// Each token's tag, head and relation (filled by the syntax stage;
+    /// empty until then).
+    pub syntax: Vec<TokenSyntax>,
     /// Mentions of actors, in text order (filled by the entity stage).
     pub mentions: Vec<Mention>,
     /// Actors in order of first mention.

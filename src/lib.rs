@@ -6,6 +6,7 @@
 //!
 //! 1. [`io::input`]: read and normalise (decoding, refusing what is not an article);
 //! 2. `tokenize`: paragraphs, tokens and sentences with offsets, the headline;
+//!    then [`syntax`]: part-of-speech tags and a dependency tree per sentence;
 //! 3. `entities`: names tagged, then linked with nominals and pronouns
 //!    into actors;
 //! 4. `cues`: which words head an attribution cue (learned, with the
@@ -41,6 +42,7 @@ pub mod pipeline;
 mod quotes;
 pub mod render;
 mod stances;
+pub mod syntax;
 mod tokenize;
 
 pub use output::{Brief, Extras};
@@ -96,6 +98,6 @@ pub fn analyze_input(
 /// Runs the whole pipeline on one decoded article. `path` and `bytes` only
 /// describe the source in the brief.
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
-    let doc = pipeline::run_until(text, pipeline::Stage::Stances);
+    let doc = pipeline::run(text, pipeline::Stage::Stances, extras.tokens);
     output::build(&doc, path, bytes, extras)
 }

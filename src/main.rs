@@ -64,6 +64,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         conll: PathBuf,
     },
+    /// Tag and parse: print part-of-speech tags and a dependency tree per
+    /// sentence as CoNLL-U, for scoring against a treebank.
+    #[command(
+        after_help = "Example:\n  brief parse --conllu dev.conllu > pred.conllu\n  python3 score_parse.py dev.conllu pred.conllu"
+    )]
+    Parse {
+        /// Read the FORM column of this CoNLL-U file as given tokens, one
+        /// sentence per block (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        conllu: PathBuf,
+    },
     /// Print a shell completion script (install it where your shell looks,
     /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`).
     Completions {
@@ -216,6 +227,7 @@ fn main() -> ExitCode {
         }
         Command::Schema => print_schema(),
         Command::Ner { conll } => tag_conll(&conll),
+        Command::Parse { conllu } => parse_conllu(&conllu),
         Command::Completions { shell } => print_completions(shell),
         Command::Man { command } => print_man(command.as_deref()),
     };
@@ -351,6 +363,30 @@ fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
     let file = brief::io::conll::ConllFile::parse(&text);
     brief::io::conll::write_tagged(&file, &mut BufWriter::new(io::stdout().lock()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn parse_conllu(path: &std::path::Path) -> io::Result<ExitCode> {
+    let options = ReadOptions::default();
+    let article = if path.as_os_str() == "-" {
+        input::read_from(io::stdin().lock(), &options)
+    } else {
+        input::read_file(path, &options)
+    };
+    let parsed = article
+        .map_err(|e| e.to_string())
+        .and_then(|a| brief::io::conllu::parse(&a.text).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(sentences) => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            brief::io::conllu::write_parsed(&sentences, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            report(format_args!("{}: {e}", path.display()));
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }
 
 /// What analysing one input gave: its output's bytes (with the final

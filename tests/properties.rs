@@ -93,6 +93,7 @@ fn check_brief(text: &str) {
     );
     assert_eq!(value["tokens"].as_array().unwrap().len(), b.stats.tokens);
     check_views(&b);
+    check_trees(&b);
     // Every mention lies inside its sentence, and actors are in order of
     // first mention.
     let sentences = b.sentences.as_ref().unwrap();
@@ -111,6 +112,41 @@ fn check_brief(text: &str) {
         last_first = first;
     }
     assert_eq!(b.source.chars, text.chars().count());
+}
+
+/// Every sentence's tokens form one tree: exactly one root, every head in
+/// the same sentence, no cycle; every token has a tag and a relation.
+fn check_trees(b: &brief::Brief) {
+    let tokens = b.tokens.as_ref().unwrap();
+    let mut roots = vec![0usize; b.stats.sentences];
+    for (k, t) in tokens.iter().enumerate() {
+        assert!(!t.pos.is_empty() && !t.dep.is_empty(), "token {k} unparsed");
+        match t.head {
+            None => {
+                roots[t.sentence] += 1;
+                assert_eq!(t.dep, "root");
+            }
+            Some(h) => {
+                assert!(h < tokens.len() && h != k, "head {h} of {k}");
+                assert_eq!(tokens[h].sentence, t.sentence, "head outside the sentence");
+                assert_ne!(t.dep, "root");
+            }
+        }
+        // Following heads reaches the root within the sentence's length.
+        let (mut at, mut steps) = (k, 0);
+        while let Some(h) = tokens[at].head {
+            at = h;
+            steps += 1;
+            assert!(steps <= tokens.len(), "a cycle through token {k}");
+        }
+    }
+    let with_tokens = tokens
+        .iter()
+        .map(|t| t.sentence)
+        .collect::<std::collections::BTreeSet<_>>();
+    for s in with_tokens {
+        assert_eq!(roots[s], 1, "sentence {s} has {} roots", roots[s]);
+    }
 }
 
 /// Pieces of news text, so that generated inputs reach the interesting

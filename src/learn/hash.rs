@@ -43,6 +43,18 @@ impl Template {
         feat2(self.id, a, b)
     }
 
+    /// The feature of this template over precomputed ids ([`string_id`]s
+    /// or small numbers), mixed in order: for stages that look at the same
+    /// token from many templates, so that each string is hashed once.
+    #[inline(always)]
+    pub fn ids(self, ids: &[u64]) -> u64 {
+        let mut h = self.id as u64 + 1;
+        for &v in ids {
+            h = (h.rotate_left(5) ^ v).wrapping_mul(FX);
+        }
+        finish(h)
+    }
+
     /// The feature of this template that saw `a`, `b` and `c`.
     #[inline(always)]
     pub fn hash3(self, a: &str, b: &str, c: &str) -> u64 {
@@ -50,12 +62,21 @@ impl Template {
     }
 }
 
+/// The multiplier of FxHash (rustc's hasher): cheap and mixes well enough
+/// for bucket indices.
+const FX: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The id of a string for [`Template::ids`]: its hash, seeded apart from
+/// every template's.
+#[inline]
+pub fn string_id(s: &str) -> u64 {
+    finish(mix(0x5eed, s.as_bytes()))
+}
+
 /// Folds `bytes` into the running hash `h`, eight bytes at a time.
 #[inline(always)]
 pub fn mix(mut h: u64, bytes: &[u8]) -> u64 {
-    // The multiplier of FxHash (rustc's hasher): cheap and mixes well
-    // enough for bucket indices.
-    const K: u64 = 0x517c_c1b7_2722_0a95;
+    const K: u64 = FX;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);

@@ -12,4 +12,5 @@ pub mod decode;
 pub mod hash;
 pub mod model;
 pub mod perceptron;
+pub mod table;
 pub mod train;

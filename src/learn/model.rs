@@ -46,6 +46,12 @@ pub enum Kind {
     Ner,
     /// The cue detector's model (`models/cues.bin`).
     Cues,
+    /// The part-of-speech tagger's model (`models/pos.bin`).
+    Pos,
+    /// The dependency parser's transition model (`models/deps.bin`).
+    Deps,
+    /// The dependency labeller's model (`models/labels.bin`).
+    Labels,
 }
 
 impl Kind {
@@ -54,6 +60,9 @@ impl Kind {
         match self {
             Kind::Ner => "ner",
             Kind::Cues => "cues",
+            Kind::Pos => "pos",
+            Kind::Deps => "deps",
+            Kind::Labels => "labels",
         }
     }
 
@@ -62,6 +71,9 @@ impl Kind {
         match self {
             Kind::Ner => "models/ner.bin",
             Kind::Cues => "models/cues.bin",
+            Kind::Pos => "models/pos.bin",
+            Kind::Deps => "models/deps.bin",
+            Kind::Labels => "models/labels.bin",
         }
     }
 
@@ -70,6 +82,7 @@ impl Kind {
         match self {
             Kind::Ner => "cargo run --release --example train-ner",
             Kind::Cues => "cargo run --release --example train-cues",
+            Kind::Pos | Kind::Deps | Kind::Labels => "cargo run --release --example train-syntax",
         }
     }
 }

@@ -205,6 +205,58 @@ impl<const N: usize> Multiclass<N> {
     }
 }
 
+/// A multiclass averaged perceptron whose number of classes is known only
+/// at run time (tags, transitions, relations read from the data); the
+/// class with the highest score wins, the first on a tie.
+#[derive(Clone, Debug)]
+pub struct Classes {
+    /// One weight per class per bucket.
+    pub weights: Hashed,
+    /// The updates made so far, plus 1 (the averaging step).
+    pub step: f32,
+    classes: usize,
+}
+
+impl Classes {
+    /// An untrained perceptron of `classes` classes over `2^log2` buckets.
+    pub fn new(log2: u32, classes: usize) -> Classes {
+        Classes {
+            weights: Hashed::new(log2, classes),
+            step: 1.0,
+            classes,
+        }
+    }
+
+    /// How many classes it tells apart.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Each class's score for `features`, into `scores` (zeroed first).
+    pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
+        scores.fill(0.0);
+        self.weights
+            .add_scores(features, &mut scores[..self.classes]);
+    }
+
+    /// Moves the weights of `features` toward `gold` and away from
+    /// `predicted` (nothing when they agree), then counts one step.
+    pub fn update(&mut self, features: &[u64], gold: usize, predicted: usize) {
+        if gold != predicted {
+            for &f in features {
+                self.weights.bump(f, gold as u8, 1.0, self.step);
+                self.weights.bump(f, predicted as u8, -1.0, self.step);
+            }
+        }
+        self.step += 1.0;
+    }
+
+    /// The weights averaged over every step so far, for quantisation.
+    pub fn averaged(&self) -> Vec<f32> {
+        self.weights.averaged(self.step)
+    }
+}
+
 /// The features of each token of one sequence.
 pub trait Sequence {
     /// The number of tokens.

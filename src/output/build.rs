@@ -179,6 +179,37 @@ fn claims_out(doc: &Doc) -> Vec<Claim> {
         .collect()
 }
 
+/// The tokens of every sentence with their syntax; heads become indexes
+/// into the same list (tokens outside every sentence are not listed).
+fn tokens_out(doc: &Doc) -> Vec<TokenOut> {
+    use crate::syntax::{labeller::LABELS, tagger::TAGS};
+    let mut position = vec![usize::MAX; doc.tokens.len()];
+    let listed = doc.sentences.iter().flat_map(|s| s.tokens.clone());
+    for (k, i) in listed.enumerate() {
+        position[i] = k;
+    }
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    for (k, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            let t = &doc.tokens[i];
+            let (kind, quote) = token_kind_out(t.kind);
+            let syntax = doc.syntax.get(i);
+            out.push(TokenOut {
+                start: t.char_start as usize,
+                end: t.char_end as usize,
+                text: doc.token_text(i).to_string(),
+                kind,
+                quote,
+                sentence: k,
+                pos: syntax.map_or("", |x| TAGS[x.tag as usize]).to_string(),
+                head: syntax.and_then(|x| x.head).map(|h| position[h as usize]),
+                dep: syntax.map_or("", |x| LABELS[x.label as usize]).to_string(),
+            });
+        }
+    }
+    out
+}
+
 /// Builds the brief of an analysed document.
 pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
     let sentences = extras.sentences.then(|| {
@@ -196,24 +227,7 @@ pub fn build(doc: &Doc, path: &str, bytes: u64, extras: Extras) -> Brief {
             })
             .collect()
     });
-    let tokens = extras.tokens.then(|| {
-        let mut out = Vec::with_capacity(doc.tokens.len());
-        for (k, s) in doc.sentences.iter().enumerate() {
-            for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                let (kind, quote) = token_kind_out(t.kind);
-                out.push(TokenOut {
-                    start: t.char_start as usize,
-                    end: t.char_end as usize,
-                    text: doc.token_text(i).to_string(),
-                    kind,
-                    quote,
-                    sentence: k,
-                });
-            }
-        }
-        out
-    });
+    let tokens = extras.tokens.then(|| tokens_out(doc));
     Brief {
         schema_version: SCHEMA_VERSION.to_string(),
         source: Source {

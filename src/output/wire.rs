@@ -315,6 +315,15 @@ pub struct TokenOut {
     pub quote: Option<QuoteDirOut>,
     /// 0-based index of its sentence.
     pub sentence: usize,
+    /// Its Penn Treebank part-of-speech tag (`NNP`, `VBD`, `,`, …).
+    pub pos: String,
+    /// The token it depends on, as an index into this same `tokens`
+    /// array; null for its sentence's root.
+    pub head: Option<usize>,
+    /// Its relation to its head (Universal Dependencies v1 labels as
+    /// CoreNLP writes them: `nsubj`, `dobj`, `ccomp`, …; `root` for the
+    /// root).
+    pub dep: String,
 }
 
 /// The brief of one article.
