@@ -169,10 +169,10 @@ pub fn decode_with<const N: usize>(
 }
 
 /// The index of the highest score; the first one on a tie, 0 when empty.
-pub fn argmax(scores: &[f32]) -> usize {
+pub fn argmax<T: PartialOrd>(scores: &[T]) -> usize {
     let mut best = 0;
-    for (k, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
+    for (k, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
             best = k;
         }
     }
@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn argmax_takes_the_first_of_equals() {
         assert_eq!(argmax(&[1.0, 3.0, 3.0, 2.0]), 1);
-        assert_eq!(argmax(&[]), 0);
+        assert_eq!(argmax::<f32>(&[]), 0);
         assert_eq!(greedy(|_, _| true, &[[1.0, 1.0], [0.0, 2.0]]), [0, 1]);
     }
 }

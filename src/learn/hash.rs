@@ -73,6 +73,18 @@ pub fn string_id(s: &str) -> u64 {
     finish(mix(0x5eed, s.as_bytes()))
 }
 
+/// Declares named templates as consts, `NAME = number, "name";`, and
+/// `ALL`, every one of them in order, for a model's header.
+macro_rules! templates {
+    ($($name:ident = $id:literal, $text:literal;)*) => {
+        $(pub const $name: $crate::learn::hash::Template =
+            $crate::learn::hash::Template::new($id, $text);)*
+        /// Every template, for the model header.
+        pub const ALL: &[$crate::learn::hash::Template] = &[$($name),*];
+    };
+}
+pub(crate) use templates;
+
 /// Folds `bytes` into the running hash `h`, eight bytes at a time.
 #[inline(always)]
 pub fn mix(mut h: u64, bytes: &[u8]) -> u64 {

@@ -46,6 +46,21 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// Reads a model file of kind `kind` whose columns are `columns` (the
+    /// labels the code names, in column order): the header, then the
+    /// table, refusing a file with another number of columns.
+    pub fn load(bytes: &'a [u8], kind: Kind, columns: &[&str]) -> Result<Table<'a>, ModelError> {
+        let file = super::model::Header::read(bytes, kind)?;
+        let table = Table::of(&file, kind)?;
+        if table.columns != columns.len() {
+            return Err(ModelError::Malformed {
+                expected: kind,
+                what: format!("{} columns for {} labels", table.columns, columns.len()),
+            });
+        }
+        Ok(table)
+    }
+
     /// Weights per bucket.
     pub fn columns(&self) -> usize {
         self.columns

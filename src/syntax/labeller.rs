@@ -14,7 +14,7 @@
 use super::tagger::tag_id;
 use super::words::{WordIds, NONE};
 use crate::learn::hash::Template;
-use crate::learn::model::{Header, Kind, ModelError};
+use crate::learn::model::{Kind, ModelError};
 use crate::learn::table::Table;
 use std::sync::LazyLock;
 
@@ -75,17 +75,7 @@ pub fn label_index(label: &str) -> u8 {
 pub const ROOT_LABEL: u8 = 8;
 
 mod tpl {
-    use crate::learn::hash::Template;
-
-    macro_rules! templates {
-        ($($name:ident = $id:literal, $text:literal;)*) => {
-            $(pub const $name: Template = Template::new($id, $text);)*
-            /// Every template, for the model header.
-            pub const ALL: &[Template] = &[$($name),*];
-        };
-    }
-
-    templates! {
+    crate::learn::hash::templates! {
         BIAS = 0, "bias"; DW = 1, "d.w"; DP = 2, "d.p"; HW = 3, "h.w"; HP = 4, "h.p";
         DP_HP = 5, "d.p+h.p"; DW_HP = 6, "d.w+h.p"; DP_HW = 7, "d.p+h.w"; DW_HW = 8, "d.w+h.w";
         DIR_DIST = 9, "dir+dist"; DP_HP_DIR = 10, "d.p+h.p+dir"; DP_HP_DIST = 11, "d.p+h.p+dist";
@@ -198,15 +188,9 @@ pub struct Labeller<'a> {
 impl<'a> Labeller<'a> {
     /// Reads a labeller model file.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Labeller<'a>, ModelError> {
-        let file = Header::read(bytes, Kind::Labels)?;
-        let table = Table::of(&file, Kind::Labels)?;
-        if table.columns() != LABELS.len() {
-            return Err(ModelError::Malformed {
-                expected: Kind::Labels,
-                what: format!("{} columns for {} labels", table.columns(), LABELS.len()),
-            });
-        }
-        Ok(Labeller { table })
+        Ok(Labeller {
+            table: Table::load(bytes, Kind::Labels, &LABELS)?,
+        })
     }
 
     /// The label index of every token's arc.
@@ -223,13 +207,7 @@ impl<'a> Labeller<'a> {
                 self.table.add(&buffer, &mut scores);
                 // `root` is for the root's arc only.
                 scores[ROOT_LABEL as usize] = i32::MIN;
-                let mut best = 0;
-                for (k, &s) in scores.iter().enumerate() {
-                    if s > scores[best] {
-                        best = k;
-                    }
-                }
-                best as u8
+                crate::learn::decode::argmax(&scores) as u8
             })
             .collect()
     }

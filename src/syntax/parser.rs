@@ -19,7 +19,7 @@
 use super::tagger::tag_id;
 use super::words::{WordIds, NONE};
 use crate::learn::hash::Template;
-use crate::learn::model::{Header, Kind, ModelError};
+use crate::learn::model::{Kind, ModelError};
 use crate::learn::table::Table;
 use std::sync::LazyLock;
 
@@ -173,17 +173,7 @@ impl State {
 }
 
 mod tpl {
-    use crate::learn::hash::Template;
-
-    macro_rules! templates {
-        ($($name:ident = $id:literal, $text:literal;)*) => {
-            $(pub const $name: Template = Template::new($id, $text);)*
-            /// Every template, for the model header.
-            pub const ALL: &[Template] = &[$($name),*];
-        };
-    }
-
-    templates! {
+    crate::learn::hash::templates! {
         S0W = 0, "s0.w"; S0P = 1, "s0.p"; S0WP = 2, "s0.wp";
         S1W = 3, "s1.w"; S1P = 4, "s1.p"; S1WP = 5, "s1.wp"; S2P = 6, "s2.p";
         B0W = 7, "b0.w"; B0P = 8, "b0.p"; B0WP = 9, "b0.wp";
@@ -416,15 +406,9 @@ pub struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// Reads a transition model file.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Parser<'a>, ModelError> {
-        let file = Header::read(bytes, Kind::Deps)?;
-        let table = Table::of(&file, Kind::Deps)?;
-        if table.columns() != TRANSITIONS.len() {
-            return Err(ModelError::Malformed {
-                expected: Kind::Deps,
-                what: format!("{} columns for 3 transitions", table.columns()),
-            });
-        }
-        Ok(Parser { table })
+        Ok(Parser {
+            table: Table::load(bytes, Kind::Deps, &TRANSITIONS)?,
+        })
     }
 
     /// Each token's head (`n`, the sentence length, for the root).

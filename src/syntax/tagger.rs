@@ -145,17 +145,6 @@ pub fn features(words: &[WordIds], tags: &[u8], i: usize, out: &mut Vec<u64>) {
     ]);
 }
 
-/// The index of the highest of the first `n` scores (the first on a tie).
-fn best(scores: &[i32]) -> u8 {
-    let mut best = 0;
-    for (k, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = k;
-        }
-    }
-    best as u8
-}
-
 /// The shipped tagger: its weights, read in place.
 pub struct Tagger<'a> {
     table: Table<'a>,
@@ -164,15 +153,9 @@ pub struct Tagger<'a> {
 impl<'a> Tagger<'a> {
     /// Reads a tagger model file.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Tagger<'a>, ModelError> {
-        let file = Header::read(bytes, Kind::Pos)?;
-        let table = Table::of(&file, Kind::Pos)?;
-        if table.columns() != TAGS.len() {
-            return Err(ModelError::Malformed {
-                expected: Kind::Pos,
-                what: format!("{} columns for {} tags", table.columns(), TAGS.len()),
-            });
-        }
-        Ok(Tagger { table })
+        Ok(Tagger {
+            table: Table::load(bytes, Kind::Pos, &TAGS)?,
+        })
     }
 
     /// The tag index ([`TAGS`]) of every word of one sentence.
@@ -184,7 +167,7 @@ impl<'a> Tagger<'a> {
             features(words, &tags, i, &mut buffer);
             scores.fill(0);
             self.table.add(&buffer, &mut scores);
-            tags.push(best(&scores));
+            tags.push(crate::learn::decode::argmax(&scores) as u8);
         }
         tags
     }
