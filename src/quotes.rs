@@ -312,7 +312,7 @@ fn attribute_after(
         i += 1;
     }
     // Only `X said` or `said X` right after the quotation: a relative
-    // clause (", which indicated ...") or a new clause reports nothing.
+    // clause (", which signalled ...") or a new clause reports nothing.
     let opens_clause = i < end_sentence.tokens.end
         && matches!(
             doc.token_lower(i),
@@ -580,6 +580,19 @@ mod tests {
             "It follows Foreign Minister Daniel Kostic's remark that a deal was \"not realistic.\"",
         );
         assert_eq!(speaker_name(&doc, &q[0]).as_deref(), Some("Daniel Kostic"));
+    }
+
+    #[test]
+    fn possessive_cue_keeps_the_possessor_without_its_clitic() {
+        // No actor is named: the words before "'s" are the speaker.
+        let (doc, q) =
+            analyse("The minister's remark that a deal was “not realistic” angered the dockers.");
+        let mention = doc.slice(doc.token_range(q[0].speaker_mention.clone().unwrap()));
+        assert_eq!(mention, "The minister");
+        assert_eq!(
+            doc.slice(doc.token_range(q[0].cue.clone().unwrap())),
+            "remark"
+        );
     }
 
     #[test]

@@ -60,8 +60,9 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
             }
         }
         if let Some(c) = quote_claim(doc, token_sentence, q, k) {
-            // Two quotations in one reported clause ("he thought Putin “wants
-            // peace” and that … “on the way”") make one mixed claim.
+            // Two quotations in one reported clause ("the port was “nearly
+            // closed” and that talks were “going nowhere”") make one mixed
+            // claim.
             if let Some(last) = claims.last_mut() {
                 if c.kind == ClaimKind::Mixed && last.cue == c.cue && last.content == c.content {
                     last.quotes.push(k);

@@ -231,8 +231,8 @@ fn sentence_subject(
             && (w.starts_with(|c: char| c.is_uppercase())
                 || crate::entities::linking::is_title_word(w))
     });
-    // A verb, or a comma opening an apposition ("Zelenskyy, who was
-    // informed of the call, reacted …").
+    // A verb, or a comma opening an apposition ("Lena Fox, who chairs
+    // the board, walked out …").
     let verb_after = r.end < limit
         && ((doc.tokens[r.end].kind == TokenKind::Word
             && !matches!(doc.token_text(r.end), "and" | "or" | "of"))
@@ -355,8 +355,8 @@ fn said_clause(
         verb_start -= 1;
     }
     let coordinated = verb_start > sentence.start + 2 && text(verb_start - 1) == "and";
-    // "Zelenskyy … reacted by thanking Trump": a gerund's subject is the
-    // sentence's.
+    // "Fox left the hall, saying …", "walked out after saying …": a
+    // gerund's subject is the sentence's.
     let gerund = text(head).ends_with("ing")
         && head > sentence.start
         && matches!(

@@ -146,7 +146,9 @@ fn mixed_claim() {
 
 #[test]
 fn hedged_and_negated() {
-    let (_, c) = claims("The president intimated that a meeting might be imminent.");
+    // No hedge in the content: "intimated" hedges as a cue.
+    let (doc, c) = claims("The treasurer intimated that the levy would be scrapped.");
+    assert_eq!(show(&doc, &c[0].cue), "intimated");
     assert!(c[0].hedged);
     let (_, c) = claims("Maria Delgado did not say that the plan had failed.");
     assert!(c[0].negated);
@@ -253,6 +255,30 @@ fn cue_phrase_through_a_gerund() {
     );
     assert_eq!(show(&doc, &c[0].cue), "reacted by thanking");
     assert_eq!(content(&doc, &c[0]), "Governor Hale for his patience");
+}
+
+#[test]
+fn a_gerund_cue_after_another_word() {
+    let (doc, c) =
+        claims("Nordport Shipping responded by praising Mayor Lena Fox for her candour.");
+    assert_eq!(show(&doc, &c[0].source), "Nordport Shipping");
+    assert_eq!(show(&doc, &c[0].cue), "responded by praising");
+    assert_eq!(content(&doc, &c[0]), "Mayor Lena Fox for her candour");
+}
+
+#[test]
+fn a_gerund_cue_takes_the_sentence_subject() {
+    let (doc, c) =
+        claims("Mayor Lena Fox left the hall on Monday, saying that the vote had been rigged.");
+    assert_eq!(show(&doc, &c[0].source), "Mayor Lena Fox");
+    assert_eq!(show(&doc, &c[0].cue), "saying");
+    assert_eq!(content(&doc, &c[0]), "that the vote had been rigged");
+    // The subject may be followed by an apposition in commas.
+    let (doc, c) = claims(
+        "Lena Fox, who chairs the board, walked out after saying that the vote had been rigged.",
+    );
+    assert_eq!(show(&doc, &c[0].source), "Lena Fox");
+    assert_eq!(show(&doc, &c[0].cue), "saying");
 }
 
 #[test]

@@ -86,10 +86,10 @@ pub fn decide(doc: &Doc) -> Vec<bool> {
 
 /// Where the cue phrase that `k` heads ends (exclusive): after a verb of
 /// saying reached through "to" ("went on to say", "declined to say", "was
-/// quick to add") or a gerund after "by" ("reacted by thanking"), else
+/// quick to add") or a gerund after "by" ("responded by praising"), else
 /// right after `k`.
 pub fn cue_extent(doc: &Doc, k: usize, limit: usize) -> usize {
-    // "reacted by thanking Trump": the gerund carries the attitude.
+    // "responded by praising the mayor": the gerund carries the attitude.
     if k + 2 < limit
         && doc.token_text(k + 1) == "by"
         && doc.tokens[k + 2].kind == TokenKind::Word
@@ -259,4 +259,49 @@ pub fn is_verb_helper(word: &str) -> bool {
     ) || (w.len() > 4
         && w.ends_with("ly")
         && !matches!(w.as_str(), "only" | "family" | "italy" | "ally"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Entities)
+    }
+
+    fn at(doc: &Doc, word: &str) -> usize {
+        (0..doc.tokens.len())
+            .find(|&k| doc.token_text(k) == word)
+            .unwrap()
+    }
+
+    /// The cue phrase headed at `head`, as text.
+    fn phrase(doc: &Doc, head: &str) -> String {
+        let k = at(doc, head);
+        let end = cue_extent(doc, k, doc.tokens.len());
+        doc.slice(doc.token_range(k..end)).to_string()
+    }
+
+    #[test]
+    fn say_after_to_is_headed_by_the_verb_before() {
+        let d = doc("The harbour master declined to say whether the pier would close.");
+        let heads = decide(&d);
+        assert!(heads[at(&d, "declined")]);
+        assert!(!heads[at(&d, "say")]);
+        // A particle between verb and "to" is skipped, not made the head.
+        let d = doc("Okafor went on to say that the strike could last for weeks.");
+        let heads = decide(&d);
+        assert!(heads[at(&d, "went")]);
+        assert!(!heads[at(&d, "on")]);
+    }
+
+    #[test]
+    fn cue_phrase_runs_through_to_say_or_a_gerund_after_by() {
+        let d = doc("Okafor went on to say that the strike could last for weeks.");
+        assert_eq!(phrase(&d, "went"), "went on to say");
+        let d = doc("Nordport Shipping responded by praising Mayor Lena Fox for her candour.");
+        assert_eq!(phrase(&d, "responded"), "responded by praising");
+        let d = doc("Nordport Shipping responded to the mayor on Friday.");
+        assert_eq!(phrase(&d, "responded"), "responded");
+    }
 }

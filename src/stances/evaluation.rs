@@ -37,7 +37,7 @@ pub(super) fn claim_evaluation(cx: &Context, k: usize) -> Option<Observation> {
     // The predicate ends where a relative or a new clause takes over.
     let mut end = part.end;
     for i in predicate..part.end {
-        // (American style puts the comma inside the marks: `“unrealistic,”
+        // (American style puts the comma inside the marks: `“unworkable,”
         // which …`.)
         let mut next = i + 1;
         while next < part.end && matches!(cx.doc.tokens[next].kind, TokenKind::Quote(_)) {

@@ -6,8 +6,8 @@
 
 use super::*;
 
-/// "X thanked Y for …", "X agreed to start negotiating", "the policy,
-/// which demanded that …".
+/// "X praised Y for …", "X agreed to reopen talks", "the letter, which
+/// urged …".
 pub(super) fn verb_frame(
     cx: &Context,
     s: usize,
@@ -90,7 +90,7 @@ fn passive_frame(
     });
 }
 
-/// "Ukraine's aspirations to join NATO", "the union's opposition to the
+/// "Chile's hopes of joining the pact", "the union's opposition to the
 /// plan".
 pub(super) fn noun_frame(
     cx: &Context,
@@ -107,7 +107,7 @@ pub(super) fn noun_frame(
         return;
     };
     let possessor = &cx.doc.mentions[m];
-    // "Zelenskyy reiterated Ukraine's faith in …": whoever voices the
+    // "Ortiz restated the union's confidence in …": whoever voices the
     // attitude holds it.
     let mut before = possessor.tokens.start;
     while before > sentence.start && lexicon::words(List::Determiners).contains(cx.word(before - 1))
@@ -146,7 +146,7 @@ fn is_expression_verb(lower: &str) -> bool {
 
 /// Who holds the attitude of the verb at `t`: the claim's speaker when it
 /// is a cue; a relative clause's antecedent; else the subject of its clause
-/// (with an actor joined to it by "and": "he and Putin agreed").
+/// (with an actor joined to it by "and": "she and the mayor agreed").
 fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
     let doc = cx.doc;
     if let Some(speaker) = cx.cue_claim[t].and_then(|c| doc.claims[c].speaker) {
@@ -182,7 +182,7 @@ fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
             }
             holders.push(mention.actor);
             i = mention.tokens.end;
-            // "he and Russian President Vladimir Putin": another subject.
+            // "she and Finnish Trade Minister Aino Laine": another subject.
             if i < verb && cx.word(i) == "and" {
                 i += 1;
                 while i < verb
@@ -241,7 +241,7 @@ fn object_of(cx: &Context, start: usize, limit: usize) -> Option<StanceTarget> {
             _ => {}
         }
         let w = cx.word(end);
-        // "faith in its alliances, especially with the U.S.": the actor
+        // "faith in free trade, especially with Canada": the actor
         // singled out is the target.
         if depth == 0 && w == "," && end + 1 < limit {
             if let Some(actor) = focused_actor(cx, end + 1, limit) {

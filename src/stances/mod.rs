@@ -10,14 +10,13 @@
 //!   else the clause's subject (or a relative clause's antecedent, or the
 //!   possessor of a noun); the target is the actor the object starts with,
 //!   else the object phrase as a topic. Only the attitude word counts:
-//!   "thanked Trump for his attempts to end the war" supports Trump, whatever
-//!   "war" means on its own.
+//!   "thanked the governor for ending the strike" supports the governor,
+//!   whatever "strike" means on its own.
 //! - **What a claim says about its subject.** For a claim whose cue is no
-//!   attitude word, the content's subject ("Ukraine's aspirations to join
-//!   NATO") is the target and the words of its predicate ("were
-//!   unrealistic") give the polarity, with negation, contrast, intensifiers
-//!   and hedges; words of guarded positions ("remained uncertain") make it
-//!   neutral.
+//!   attitude word, the content's subject ("the ferry timetable") is the
+//!   target and the words of its predicate ("was unworkable") give the
+//!   polarity, with negation, contrast, intensifiers and hedges; words of
+//!   guarded positions ("remained unclear") make it neutral.
 //!
 //! Word valences come from the VADER lexicon (MIT) and a short list of news
 //! words it lacks; attitude words are a list written for brief (see
@@ -98,8 +97,8 @@ const MAX_QUOTED_TOPIC: usize = 6;
 /// else (brief's).
 const MAX_EXPRESSION_VERB: usize = 14;
 /// How far back a relative pronoun looks for its antecedent mention, and
-/// how far past "and" a second subject may start ("he and Russian
-/// President Vladimir Putin"), in tokens (brief's: a noun phrase).
+/// how far past "and" a second subject may start ("she and Finnish Trade
+/// Minister Aino Laine"), in tokens (brief's: a noun phrase).
 const PHRASE_REACH: usize = 6;
 /// |score| from which a position counts as support or opposition (brief's;
 /// VADER calls a compound score of ±0.05 polar, but a stance here is one
@@ -168,8 +167,8 @@ impl<'a> Context<'a> {
     }
 
     /// The actor a mention starting at or just after `i` names, with the
-    /// mention's end, when it is not a possessor ("Ukraine's participation"
-    /// is about participation).
+    /// mention's end, when it is not a possessor ("Nordport's harbour plan"
+    /// is about the plan).
     fn actor_at(&self, i: usize, limit: usize) -> Option<(usize, usize)> {
         let mut i = i;
         if i < limit && lexicon::words(List::Determiners).contains(self.word(i)) {

@@ -202,3 +202,71 @@ fn inflections_are_found() {
     }
     assert!(attitude("visited").is_none());
 }
+
+#[test]
+fn a_relative_clause_takes_its_antecedent_as_holder() {
+    let found = stances(
+        "The vote follows the Farmers Union's letter, which urged the Port Authority to lower its fees.",
+    );
+    assert_eq!(
+        found,
+        [(
+            "Farmers Union".to_string(),
+            "Port Authority".to_string(),
+            "support"
+        )]
+    );
+}
+
+#[test]
+fn a_voiced_attitude_noun_belongs_to_the_voice() {
+    // "restated" voices the union's confidence: the senator holds it.
+    let found =
+        stances("Senator Ana Ortiz restated the Farmers Union's confidence in open markets.");
+    assert_eq!(
+        found,
+        [(
+            "Ana Ortiz".to_string(),
+            "{open markets}".to_string(),
+            "support"
+        )]
+    );
+}
+
+#[test]
+fn the_actor_singled_out_in_an_object_is_the_target() {
+    let found = stances("Chile's faith in free trade, especially with Canada, is well known.");
+    assert_eq!(
+        found,
+        [("Chile".to_string(), "Canada".to_string(), "support")]
+    );
+}
+
+#[test]
+fn a_quoted_predicate_ends_at_a_relative_clause() {
+    // The comma stands inside the marks (American style).
+    let found = stances(
+        "Ana Ortiz said that the ferry timetable was “unworkable,” which drew applause from dockers in the northern harbour.",
+    );
+    assert_eq!(
+        found,
+        [(
+            "Ana Ortiz".to_string(),
+            "{the ferry timetable}".to_string(),
+            "oppose"
+        )]
+    );
+}
+
+#[test]
+fn a_possessor_is_not_the_object() {
+    let found = stances("Ana Ortiz praised Nordport's harbour plan.");
+    assert_eq!(
+        found,
+        [(
+            "Ana Ortiz".to_string(),
+            "{Nordport's harbour plan}".to_string(),
+            "support"
+        )]
+    );
+}

@@ -193,8 +193,8 @@ impl Linker<'_> {
     }
 
     /// The title words just before a person's name, its nationality and
-    /// gender, and the start of the titled form ("U.S. Defense Secretary
-    /// Lloyd Austin").
+    /// gender, and the start of the titled form ("Finnish Trade Minister
+    /// Aino Laine").
     pub(super) fn titles_before(
         &self,
         name: &Range<usize>,
@@ -240,7 +240,7 @@ impl Linker<'_> {
         (Some((start, title)), nationality, gender)
     }
 
-    /// An apposition after a name: "Lloyd Austin, the defense secretary,".
+    /// An apposition after a name: "Aino Laine, the trade minister,".
     pub(super) fn title_after(&self, name: &Range<usize>) -> Option<String> {
         let sentence = &self.doc.sentences[self.token_sentence[name.start]];
         let mut i = name.end;

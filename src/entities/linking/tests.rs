@@ -184,3 +184,17 @@ fn actors_are_in_order_of_first_mention_with_salience() {
     assert!(doc.actors.iter().all(|a| (0.0..=1.0).contains(&a.salience)));
     assert!(find(&doc, "Anna Berg").salience > find(&doc, "Ivan Petrov").salience);
 }
+
+#[test]
+fn a_full_name_completes_a_surname_named_first() {
+    let doc = actors("Laine spoke first. Then Aino Laine, the trade minister, took questions.");
+    let a = find(&doc, "Aino Laine");
+    assert_eq!(mention_texts(&doc, a), ["Laine", "Aino Laine"]);
+    assert_eq!(
+        doc.actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .count(),
+        1
+    );
+}
