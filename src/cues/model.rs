@@ -15,7 +15,7 @@
 //! i16 LE weight per bucket.
 //!
 //! The features read the cue lexicon (`data/cues.tsv`) and the actor
-//! mentions, which come from the entity model and its word lists: all four
+//! mentions, which come from the entity model and its word lists: all these
 //! files are fingerprinted ([`lexicons`]), and a unit test fails when any
 //! changed since training.
 
@@ -93,10 +93,21 @@ pub const QUANTISATION: Quantisation = Quantisation {
 };
 
 /// The fingerprints of what the features read, as compiled in: the cue
-/// lexicon, the entity model (whose mentions they see) and its word lists.
+/// lexicon with the two lists `cues::is_cue` combines with it (function
+/// words it leaves out, cues added by hand), the entity model (whose
+/// mentions they see) and its word lists.
 pub fn lexicons() -> Vec<Fingerprint> {
+    use crate::lexicon::List;
+    let list = |l: List| {
+        Fingerprint::of(
+            &format!("data/lexicon/{}", l.file_name()),
+            l.text().as_bytes(),
+        )
+    };
     let mut out = vec![
         Fingerprint::of("data/cues.tsv", crate::cues::CUES_TSV.as_bytes()),
+        list(List::FunctionWords),
+        list(List::ExtraCues),
         Fingerprint::of("models/ner.bin", crate::entities::MODEL_BYTES),
     ];
     out.extend(tagger::lexicons(gazetteer::FIRST_NAMES_TSV.as_bytes()));

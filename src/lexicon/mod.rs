@@ -49,6 +49,13 @@ macro_rules! lists {
                     $(List::$name => include_str!(concat!("../../data/lexicon/", $file)),)*
                 }
             }
+
+            /// The file's name inside `data/lexicon/`.
+            pub const fn file_name(self) -> &'static str {
+                match self {
+                    $(List::$name => $file,)*
+                }
+            }
         }
     };
 }
