@@ -64,7 +64,10 @@ pub fn run_stage(doc: &mut Doc, stage: Stage) {
     match stage {
         // Segmentation makes the document; it does not run on one.
         Stage::Segment => {}
-        Stage::Syntax => doc.syntax = crate::syntax::annotate(doc),
+        Stage::Syntax => {
+            let syntax = crate::syntax::annotate(doc);
+            doc.set_syntax(syntax)
+        }
         Stage::Entities => crate::entities::link(doc),
         Stage::Cues => doc.cue_heads = crate::cues::decide(doc),
         Stage::Quotes => doc.quotes = crate::quotes::extract(doc),

@@ -7,8 +7,11 @@
 //! are `u32`: the reader refuses articles of 4 GiB or more, and halving the
 //! size of a token keeps the hot loops in cache.
 
+pub mod tree;
+
 use std::ops::Range;
 use std::sync::OnceLock;
+pub use tree::Tree;
 
 /// Which way a quotation mark faces, decided from the mark itself when it is
 /// typographic and from its neighbours when it is straight.
@@ -328,6 +331,7 @@ pub(crate) struct Indexes {
     token_sentence: OnceLock<Vec<usize>>,
     quoted: OnceLock<Vec<bool>>,
     mention_at: OnceLock<Vec<Option<usize>>>,
+    tree: OnceLock<Tree>,
 }
 
 impl Doc {
@@ -412,6 +416,20 @@ impl Doc {
             }
             at
         })
+    }
+
+    /// Sets each token's syntax (the syntax stage's result), and forgets
+    /// the tree made from the old one.
+    pub fn set_syntax(&mut self, syntax: Vec<TokenSyntax>) {
+        self.syntax = syntax;
+        self.indexes.tree = OnceLock::new();
+    }
+
+    /// The dependency trees of the sentences, made once from
+    /// [`Doc::syntax`] (empty, answering every query with nothing, when
+    /// the syntax stage has not run).
+    pub fn tree(&self) -> &Tree {
+        self.indexes.tree.get_or_init(|| Tree::new(&self.syntax))
     }
 
     /// Sets the actors and their mentions (the entity stage's result), and
