@@ -295,7 +295,7 @@ impl Trainer {
     /// The averaged weights quantised, the transitions in the same units,
     /// and the scale.
     fn quantised(&self) -> (Vec<i32>, Vec<f32>, f32) {
-        let step = self.0.step;
+        let step = f64::from(self.0.step);
         let (weights, scale) = QUANTISATION.apply(&self.0.emissions.averaged(step));
         let transitions = self.0.transitions.averaged(step);
         (

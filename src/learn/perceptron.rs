@@ -13,19 +13,40 @@
 
 use super::decode;
 
+/// The running sums of step-weighted updates.
+#[derive(Clone, Debug)]
+enum Totals {
+    /// f32, as the tagger, entity and cue models were trained with: exact
+    /// only while `step × updates` stays below 2^24.
+    Narrow(Vec<f32>),
+    /// f64, for the parser and labeller: their tens of millions of steps
+    /// overflow f32's 24-bit mantissa, so that narrow sums drift and,
+    /// beyond step 2^24 (where `step + 1 == step`), updates vanish from
+    /// the average altogether.
+    Wide(Vec<f64>),
+}
+
 /// Weights with the running sums that averaging needs, in one flat table.
 #[derive(Clone, Debug)]
 pub struct Averaged {
     weights: Vec<f32>,
-    totals: Vec<f32>,
+    totals: Totals,
 }
 
 impl Averaged {
-    /// A table of `len` weights, all 0.
+    /// A table of `len` weights, all 0, with f32 sums.
     pub fn new(len: usize) -> Averaged {
         Averaged {
             weights: vec![0.0; len],
-            totals: vec![0.0; len],
+            totals: Totals::Narrow(vec![0.0; len]),
+        }
+    }
+
+    /// A table of `len` weights, all 0, with f64 sums (for many steps).
+    pub fn wide(len: usize) -> Averaged {
+        Averaged {
+            weights: vec![0.0; len],
+            totals: Totals::Wide(vec![0.0; len]),
         }
     }
 
@@ -38,21 +59,33 @@ impl Averaged {
 
     /// Adds `by` to weight `at` at step `step`.
     #[inline]
-    pub fn bump(&mut self, at: usize, by: f32, step: f32) {
+    pub fn bump(&mut self, at: usize, by: f32, step: f64) {
         self.weights[at] += by;
         // Weighted by the step it was made at: the update stands for every
         // step before the current one only in `weights`, so subtracting
         // `totals / step` leaves what it contributed to the average.
-        self.totals[at] += by * step;
+        match &mut self.totals {
+            // A narrow model's step is an f32 widened: exact back.
+            Totals::Narrow(t) => t[at] += by * step as f32,
+            Totals::Wide(t) => t[at] += f64::from(by) * step,
+        }
     }
 
     /// The weights averaged over `step` steps.
-    pub fn averaged(&self, step: f32) -> Vec<f32> {
-        self.weights
-            .iter()
-            .zip(&self.totals)
-            .map(|(w, t)| w - t / step)
-            .collect()
+    pub fn averaged(&self, step: f64) -> Vec<f32> {
+        match &self.totals {
+            Totals::Narrow(t) => {
+                let step = step as f32;
+                let pairs = self.weights.iter().zip(t);
+                pairs.map(|(w, t)| w - t / step).collect()
+            }
+            Totals::Wide(t) => {
+                let pairs = self.weights.iter().zip(t);
+                pairs
+                    .map(|(&w, t)| (f64::from(w) - t / step) as f32)
+                    .collect()
+            }
+        }
     }
 }
 
@@ -69,11 +102,20 @@ impl Hashed {
     /// `2^log2` buckets of `width` weights, all 0; `log2` must be below
     /// the pointer width.
     pub fn new(log2: u32, width: usize) -> Hashed {
+        Hashed::over(log2, width, Averaged::new((1usize << log2) * width))
+    }
+
+    /// As [`Hashed::new`], with f64 sums ([`Averaged::wide`]).
+    pub fn wide(log2: u32, width: usize) -> Hashed {
+        Hashed::over(log2, width, Averaged::wide((1usize << log2) * width))
+    }
+
+    fn over(log2: u32, width: usize, table: Averaged) -> Hashed {
         Hashed {
             log2,
             mask: (1u64 << log2) - 1,
             width,
-            table: Averaged::new((1usize << log2) * width),
+            table,
         }
     }
 
@@ -111,13 +153,13 @@ impl Hashed {
     /// Adds `by` to column `column` (below `width`) of `feature`'s row at
     /// step `step`.
     #[inline]
-    pub fn bump(&mut self, feature: u64, column: u8, by: f32, step: f32) {
+    pub fn bump(&mut self, feature: u64, column: u8, by: f32, step: f64) {
         let at = self.row(feature) + column as usize;
         self.table.bump(at, by, step);
     }
 
     /// The whole table averaged over `step` steps, bucket by bucket.
-    pub fn averaged(&self, step: f32) -> Vec<f32> {
+    pub fn averaged(&self, step: f64) -> Vec<f32> {
         self.table.averaged(step)
     }
 }
@@ -147,7 +189,7 @@ impl Binary {
         if !right {
             let delta = if positive { 1.0 } else { -1.0 };
             for &f in features {
-                self.weights.bump(f, 0, delta, self.step);
+                self.weights.bump(f, 0, delta, self.step.into());
             }
         }
         self.step += 1.0;
@@ -156,7 +198,7 @@ impl Binary {
 
     /// The weights averaged over every step so far, for quantisation.
     pub fn averaged(&self) -> Vec<f32> {
-        self.weights.averaged(self.step)
+        self.weights.averaged(self.step.into())
     }
 }
 
@@ -196,8 +238,8 @@ impl<const N: usize> Multiclass<N> {
         let predicted = self.predict(features);
         if predicted != gold {
             for &f in features {
-                self.weights.bump(f, gold, 1.0, self.step);
-                self.weights.bump(f, predicted, -1.0, self.step);
+                self.weights.bump(f, gold, 1.0, self.step.into());
+                self.weights.bump(f, predicted, -1.0, self.step.into());
             }
         }
         self.step += 1.0;
@@ -212,16 +254,29 @@ impl<const N: usize> Multiclass<N> {
 pub struct Classes {
     /// One weight per class per bucket.
     pub weights: Hashed,
-    /// The updates made so far, plus 1 (the averaging step).
-    pub step: f32,
+    /// The updates made so far, plus 1 (the averaging step); f64, so
+    /// that it keeps counting past 2^24.
+    pub step: f64,
     classes: usize,
 }
 
 impl Classes {
-    /// An untrained perceptron of `classes` classes over `2^log2` buckets.
+    /// An untrained perceptron of `classes` classes over `2^log2` buckets,
+    /// with f32 averaging sums (as the tagger was trained with).
     pub fn new(log2: u32, classes: usize) -> Classes {
         Classes {
             weights: Hashed::new(log2, classes),
+            step: 1.0,
+            classes,
+        }
+    }
+
+    /// As [`Classes::new`] with f64 averaging sums: for training runs of
+    /// millions of steps (the parser's transitions), where f32 sums lose
+    /// the updates' step weights.
+    pub fn wide(log2: u32, classes: usize) -> Classes {
+        Classes {
+            weights: Hashed::wide(log2, classes),
             step: 1.0,
             classes,
         }
@@ -333,7 +388,7 @@ impl<const N: usize> Structured<N> {
         let predicted = self.predict(sequence, allowed);
         let right = predicted == gold;
         if !right {
-            let step = self.step;
+            let step = f64::from(self.step);
             for t in 0..gold.len() {
                 let (g, p) = (gold[t], predicted[t]);
                 if g != p {

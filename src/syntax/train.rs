@@ -37,7 +37,7 @@ impl ParserTrainer {
     /// exploration.
     pub fn new(log2: u32, seed: u64) -> ParserTrainer {
         ParserTrainer {
-            model: Classes::new(log2, TRANSITIONS.len()),
+            model: Classes::wide(log2, TRANSITIONS.len()),
             random: seed | 1,
             buffer: Vec::new(),
         }
@@ -114,7 +114,7 @@ impl LabellerTrainer {
     /// An untrained labeller over `2^log2` buckets.
     pub fn new(log2: u32) -> LabellerTrainer {
         LabellerTrainer {
-            model: Classes::new(log2, LABELS.len()),
+            model: Classes::wide(log2, LABELS.len()),
             buffer: Vec::new(),
         }
     }
