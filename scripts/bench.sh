@@ -11,11 +11,13 @@
 # about 727,000 tokens); RUNS (default 5) is how many timed runs hyperfine
 # makes of each batch command. Needs hyperfine and GNU time (/usr/bin/time).
 # Machines are noisy: compare numbers from one run of this script.
+# BENCH_EXE names another binary to measure (a baseline build) instead of
+# target/release/brief.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${1:-$here/../shared/data/polnear/train}"
 runs="${2:-5}"
-exe="$here/target/release/brief"
+exe="${BENCH_EXE:-$here/target/release/brief}"
 command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 cargo build --release --quiet --manifest-path "$here/Cargo.toml"
 work="$(mktemp -d)"

@@ -98,6 +98,6 @@ pub fn analyze_input(
 /// Runs the whole pipeline on one decoded article. `path` and `bytes` only
 /// describe the source in the brief.
 pub fn analyze(text: String, path: &str, bytes: u64, extras: Extras) -> Brief {
-    let doc = pipeline::run(text, pipeline::Stage::Stances, extras.tokens);
+    let doc = pipeline::run_until(text, pipeline::Stage::Stances);
     output::build(&doc, path, bytes, extras)
 }

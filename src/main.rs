@@ -65,15 +65,21 @@ enum Command {
         conll: PathBuf,
     },
     /// Tag and parse: print part-of-speech tags and a dependency tree per
-    /// sentence as CoNLL-U, for scoring against a treebank.
+    /// sentence as CoNLL-U, of articles (brief's own sentences and tokens,
+    /// character offsets in MISC) or of a treebank's given tokens, for
+    /// scoring against it.
     #[command(
-        after_help = "Example:\n  brief parse --conllu dev.conllu > pred.conllu\n  python3 score_parse.py dev.conllu pred.conllu"
+        after_help = "Examples:\n  brief parse article.txt\n  brief parse --conllu dev.conllu > pred.conllu\n  python3 score_parse.py dev.conllu pred.conllu"
     )]
     Parse {
         /// Read the FORM column of this CoNLL-U file as given tokens, one
         /// sentence per block (`-` for standard input).
-        #[arg(long, value_name = "FILE")]
-        conllu: PathBuf,
+        #[arg(long, value_name = "FILE", conflicts_with = "articles")]
+        conllu: Option<PathBuf>,
+        /// Articles to parse (`-` for standard input); each one's
+        /// sentences follow a `# file = PATH` comment.
+        #[arg(value_name = "FILE", required_unless_present = "conllu")]
+        articles: Vec<PathBuf>,
     },
     /// Print a shell completion script (install it where your shell looks,
     /// e.g. `brief completions bash > ~/.local/share/bash-completion/completions/brief`).
@@ -227,7 +233,10 @@ fn main() -> ExitCode {
         }
         Command::Schema => print_schema(),
         Command::Ner { conll } => tag_conll(&conll),
-        Command::Parse { conllu } => parse_conllu(&conllu),
+        Command::Parse { conllu, articles } => match conllu {
+            Some(conllu) => parse_conllu(&conllu),
+            None => parse_articles(&articles),
+        },
         Command::Completions { shell } => print_completions(shell),
         Command::Man { command } => print_man(command.as_deref()),
     };
@@ -387,6 +396,36 @@ fn parse_conllu(path: &std::path::Path) -> io::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// `brief parse FILE…`: each article's sentences as CoNLL-U; an unreadable
+/// one is reported and skipped, the others still written.
+fn parse_articles(paths: &[PathBuf]) -> io::Result<ExitCode> {
+    let options = ReadOptions::default();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut code = ExitCode::SUCCESS;
+    for path in paths {
+        let article = if path.as_os_str() == "-" {
+            input::read_from(io::stdin().lock(), &options)
+        } else {
+            input::read_file(path, &options)
+        };
+        match article {
+            Ok(article) => {
+                let doc = brief::pipeline::run_until(article.text, brief::pipeline::Stage::Syntax);
+                writeln!(out, "# file = {}", path.display())?;
+                brief::io::conllu::write_doc(&doc, &mut out)?;
+            }
+            Err(e) => {
+                // What was written so far goes out before the message.
+                out.flush()?;
+                report(format_args!("{}: {e}", path.display()));
+                code = ExitCode::FAILURE;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(code)
 }
 
 /// What analysing one input gave: its output's bytes (with the final

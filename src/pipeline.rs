@@ -28,17 +28,10 @@ pub enum Stage {
     Stances,
 }
 
-/// Segments `text` and runs every stage up to and including `last`.
+/// Segments `text` and runs every stage up to and including `last`. The
+/// syntax stage costs more than all the others together (measured in the
+/// README's speed table) but the claims read it, so it always runs.
 pub fn run_until(text: String, last: Stage) -> Doc {
-    run(text, last, true)
-}
-
-/// [`run_until`], with the syntax stage only when `syntax` is set. No
-/// later stage reads the syntax yet, and it costs more than all the other
-/// stages together (the whole pipeline over PolNeAR train: 0.75 s
-/// without, 3.2 s with), so a brief runs it only when its tokens are
-/// asked for (`--with tokens`).
-pub fn run(text: String, last: Stage, syntax: bool) -> Doc {
     let mut doc = crate::tokenize::segment(text);
     for stage in [
         Stage::Syntax,
@@ -50,9 +43,6 @@ pub fn run(text: String, last: Stage, syntax: bool) -> Doc {
     ] {
         if stage > last {
             break;
-        }
-        if stage == Stage::Syntax && !syntax {
-            continue;
         }
         run_stage(&mut doc, stage);
     }

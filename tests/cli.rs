@@ -547,3 +547,46 @@ fn stances_of_a_fixture() {
         assert!(!s["evidence"].as_array().unwrap().is_empty());
     }
 }
+
+#[test]
+fn parse_writes_an_articles_sentences_as_conllu_and_reports_a_bad_file() {
+    let article = fixture("port-strike.txt");
+    let text = read_fixture("port-strike.txt");
+    let out = brief()
+        .arg("parse")
+        .arg(&article)
+        .arg("no-such-article.txt")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "no-such-article.txt: no such file",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with(&format!("# file = {}\n", article.display())));
+    let chars: Vec<char> = text.chars().collect();
+    let mut roots = 0;
+    let mut sentences = 0;
+    for line in out.lines() {
+        if line.starts_with("# sent_id") {
+            sentences += 1;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 10, "{line}");
+        roots += usize::from(cols[6] == "0");
+        // MISC's offsets point at the token's own text.
+        let misc: Vec<usize> = cols[9]
+            .split('|')
+            .map(|kv| kv.split('=').nth(1).unwrap().parse().unwrap())
+            .collect();
+        let form: String = chars[misc[0]..misc[1]].iter().collect();
+        assert_eq!(form, cols[1].replace('\u{a0}', " "), "{line}");
+    }
+    assert!(sentences > 3);
+    assert_eq!(roots, sentences, "one root per sentence");
+}

@@ -14,7 +14,7 @@
 //! `reported`, source noun phrases in `sources`.
 
 use crate::cues::{cue_extent, is_cue, is_speech_verb, is_verb_helper};
-use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind};
+use crate::doc::{Claim, ClaimKind, Doc, Quotation, TokenKind, Tree};
 use crate::lexicon::{self, List};
 use std::ops::Range;
 

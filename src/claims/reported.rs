@@ -376,6 +376,19 @@ fn said_clause(
     if !is_speech_verb(text(k)) && text(content_start) != "that" {
         content_end = object_phrase_end(doc, content_start, content_end);
     }
+    // The subject's whole phrase, when the parse finds it before the cue:
+    // it takes in appositions and modifiers the word rules cut short
+    // (measured: exact source F1 on PolNeAR dev 54.6 → 57.2). The cue still
+    // starts where the rules' source ended, which keeps the helpers ("has
+    // also said") in the cue as PolNeAR draws it.
+    let rule_source_end = source.end;
+    let (source, actor) = match subject_span(doc.tree(), head, floor) {
+        Some((s, subject)) if !coordinated && !gerund => {
+            let named = subject_actor(doc.tree(), mention_at, subject);
+            (s, named.or(actor))
+        }
+        _ => (source, actor),
+    };
     let content = trim_end(doc, content_start..content_end);
     if content.len() < 3 || content.clone().any(|i| used[i]) {
         return None;
@@ -387,7 +400,7 @@ fn said_clause(
     } else if gerund {
         head
     } else {
-        source.end.min(head)
+        rule_source_end.min(head)
     };
     while cue_start < head && text(cue_start) == "," {
         cue_start += 1;
@@ -400,6 +413,28 @@ fn said_clause(
         content,
         ClaimKind::Indirect,
     ))
+}
+
+/// The subject of the cue at `head` as a whole phrase, with its head
+/// token: its `nsubj`'s subtree, when it lies before the cue and after
+/// `floor`.
+fn subject_span(tree: &Tree, head: usize, floor: usize) -> Option<(Range<usize>, usize)> {
+    let subject = tree.child_labelled(head, &["nsubj", "nsubjpass"])?;
+    let span = tree.subtree(subject);
+    (span.end <= head && span.start >= floor).then_some((span, subject))
+}
+
+/// The actor a subject names: the mention at its head word ("Mayor Jane
+/// Roe"), else at the head of an apposition ("the director, Wei Zhang,");
+/// not any mention inside it ("the lawyer of Jane Roe" is not Jane Roe).
+fn subject_actor(
+    tree: &Tree,
+    mention_at: &[Option<(usize, Range<usize>)>],
+    subject: usize,
+) -> Option<usize> {
+    std::iter::once(subject)
+        .chain(tree.children_labelled(subject, &["appos"]))
+        .find_map(|t| mention_at[t].as_ref().map(|m| m.0))
 }
 
 /// Where the content after the cue ending at `k` starts, and where the cue

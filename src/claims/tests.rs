@@ -294,3 +294,18 @@ fn two_quotes_in_one_reported_clause_are_one_claim() {
     );
     assert_eq!(c[0].quotes, vec![0, 1]);
 }
+
+#[test]
+fn source_is_the_parsed_subject_phrase() {
+    // The word rules stop four words back; the subject's subtree takes the
+    // whole noun phrase with its prepositional modifier.
+    let (doc, c) = claims(
+        "The chief engineer of the northern water authority said the dam would hold through spring.",
+    );
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        show(&doc, &c[0].source),
+        "The chief engineer of the northern water authority"
+    );
+    assert_eq!(show(&doc, &c[0].cue), "said");
+}

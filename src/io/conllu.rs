@@ -175,6 +175,46 @@ pub fn write_parsed(
     Ok(())
 }
 
+/// Writes the sentences of `doc` (segmented and through the syntax stage)
+/// as CoNLL-U: a `sent_id` (1-based) and `text` comment each, FORM as the
+/// token's text, predicted XPOS, HEAD and DEPREL, and the token's
+/// character offsets in MISC (`Start=…|End=…`, as the silver files give
+/// them, end exclusive).
+pub fn write_doc(doc: &crate::doc::Doc, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    use crate::syntax::{labeller::LABELS, tagger::TAGS};
+    for (n, sentence) in doc.sentences.iter().enumerate() {
+        let tokens = sentence.tokens.clone();
+        if tokens.is_empty() {
+            continue;
+        }
+        let text = doc.slice(doc.token_range(tokens.clone()));
+        // A comment is one line: the sentence's own line breaks become spaces.
+        let text: String = text
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        writeln!(out, "# sent_id = {}\n# text = {text}", n + 1)?;
+        for i in tokens.clone() {
+            let syntax = doc.syntax.get(i);
+            let token = &doc.tokens[i];
+            let misc = format!("Start={}|End={}", token.char_start, token.char_end);
+            let line = TokenLine {
+                id: i - tokens.start + 1,
+                form: doc.token_text(i),
+                xpos: syntax.map_or("_", |s| TAGS[s.tag as usize]),
+                head: syntax
+                    .and_then(|s| s.head)
+                    .map_or(0, |h| h as usize - tokens.start + 1),
+                deprel: syntax.map_or("_", |s| LABELS[s.label as usize]),
+                misc: &misc,
+            };
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +263,26 @@ mod tests {
             misc: "_",
         };
         assert_eq!(line.to_string(), "3\ta\u{a0}b\t_\t_\tNN\t_\t1\tdobj\t_\t_");
+    }
+
+    #[test]
+    fn an_article_is_written_with_its_own_sentences_and_offsets() {
+        let text = "Rain fell on the \u{e9}tude hall.\nThe roof held.".to_string();
+        let doc = crate::pipeline::run_until(text, crate::pipeline::Stage::Syntax);
+        let mut out = Vec::new();
+        write_doc(&doc, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let back = parse(&out).unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(
+            back[0].comments[1],
+            "# text = Rain fell on the \u{e9}tude hall."
+        );
+        assert_eq!(back[1].forms, ["The", "roof", "held", "."]);
+        // Character offsets, not bytes: "hall" starts after the two-byte é.
+        let hall = back[0].forms.iter().position(|f| f == "hall").unwrap();
+        assert_eq!(back[0].misc[hall], "Start=23|End=27");
+        // One root per sentence.
+        assert_eq!(back[1].heads.iter().filter(|&&h| h == 0).count(), 1);
     }
 }
