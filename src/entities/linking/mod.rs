@@ -108,6 +108,56 @@ struct Linker<'d> {
     sorted_things: Vec<Vec<(usize, usize, usize)>>,
 }
 
+/// Whether the tokens `span` are a date and nothing else: weekdays, months,
+/// numbers and commas, with a weekday, or a month beside a number, or a
+/// month that is not also a given name (April, May, June, August stand
+/// alone as names: "Theresa May said").
+fn is_date(doc: &Doc, span: Range<usize>) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const MONTHS_ALSO_NAMES: [&str; 4] = ["april", "may", "june", "august"];
+    let (mut weekday, mut number, mut month, mut plain_month) = (false, false, false, false);
+    for i in span {
+        let text = doc.token_text(i).to_lowercase();
+        let w = text.trim_end_matches('.');
+        // "Sept." and "Jan." but not "Marc": an abbreviation has its period.
+        let abbreviated = w.len() < text.len() && (3..=4).contains(&w.len());
+        let is_month = |m: &&&str| **m == w || (abbreviated && m.starts_with(w));
+        if WEEKDAYS.contains(&w) {
+            weekday = true;
+        } else if let Some(m) = MONTHS.iter().find(is_month) {
+            month = true;
+            plain_month |= !MONTHS_ALSO_NAMES.contains(m);
+        } else if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+            number = true;
+        } else if w != "," {
+            return false;
+        }
+    }
+    weekday || (month && (number || plain_month))
+}
+
 /// Finds the actors of `doc` and their mentions (fills `doc.actors` and
 /// `doc.mentions`).
 pub fn link(doc: &mut Doc) {
@@ -129,6 +179,8 @@ pub fn link(doc: &mut Doc) {
         })
         // Markup, URLs and e-mail addresses are never part of a name (a
         // tagger trained on news text has not seen them and may guess).
+        // A date is never an actor ("Wednesday", "Sept. 12").
+        .filter(|(tokens, ..)| !is_date(doc, tokens.clone()))
         .filter(|(tokens, ..)| {
             !tokens.clone().any(|i| {
                 matches!(

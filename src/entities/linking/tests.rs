@@ -198,3 +198,22 @@ fn a_full_name_completes_a_surname_named_first() {
         1
     );
 }
+
+#[test]
+fn dates_are_never_actors_but_month_names_of_people_stay() {
+    let doc = actors(
+        "Wednesday brought more rain to Dunmore. The council met on Sept. 12 and again in \
+         October. Theresa May visited the town hall, and May Hollis, a baker, joined her.",
+    );
+    let names: Vec<&str> = doc.actors.iter().map(|a| a.name.as_str()).collect();
+    for date in ["Wednesday", "Sept. 12", "October"] {
+        assert!(!names.contains(&date), "{date} in {names:?}");
+    }
+    assert!(names.contains(&"Theresa May"), "{names:?}");
+    assert!(names.contains(&"May Hollis"), "{names:?}");
+    // The span test itself, on its own.
+    let doc = crate::tokenize::segment("Friday , June 5 and Marc".to_string());
+    assert!(super::is_date(&doc, 0..4));
+    assert!(!super::is_date(&doc, 4..5));
+    assert!(!super::is_date(&doc, 5..6));
+}
