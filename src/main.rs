@@ -355,13 +355,19 @@ fn print_schema() -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
+/// Reads one whole input with the default limits: the file at `path`, or
+/// standard input for `-`.
+fn read_one(path: &std::path::Path) -> Result<input::Article, input::InputError> {
     let options = ReadOptions::default();
-    let article = if path.as_os_str() == "-" {
+    if path.as_os_str() == "-" {
         input::read_from(io::stdin().lock(), &options)
     } else {
         input::read_file(path, &options)
-    };
+    }
+}
+
+fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
+    let article = read_one(path);
     let text = match article {
         Ok(a) => a.text,
         Err(e) => {
@@ -375,12 +381,7 @@ fn tag_conll(path: &std::path::Path) -> io::Result<ExitCode> {
 }
 
 fn parse_conllu(path: &std::path::Path) -> io::Result<ExitCode> {
-    let options = ReadOptions::default();
-    let article = if path.as_os_str() == "-" {
-        input::read_from(io::stdin().lock(), &options)
-    } else {
-        input::read_file(path, &options)
-    };
+    let article = read_one(path);
     let parsed = article
         .map_err(|e| e.to_string())
         .and_then(|a| brief::io::conllu::parse(&a.text).map_err(|e| e.to_string()));
@@ -401,15 +402,10 @@ fn parse_conllu(path: &std::path::Path) -> io::Result<ExitCode> {
 /// `brief parse FILE…`: each article's sentences as CoNLL-U; an unreadable
 /// one is reported and skipped, the others still written.
 fn parse_articles(paths: &[PathBuf]) -> io::Result<ExitCode> {
-    let options = ReadOptions::default();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut code = ExitCode::SUCCESS;
     for path in paths {
-        let article = if path.as_os_str() == "-" {
-            input::read_from(io::stdin().lock(), &options)
-        } else {
-            input::read_file(path, &options)
-        };
+        let article = read_one(path);
         match article {
             Ok(article) => {
                 let doc = brief::pipeline::run_until(article.text, brief::pipeline::Stage::Syntax);
