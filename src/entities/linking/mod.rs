@@ -177,10 +177,10 @@ pub fn link(doc: &mut Doc) {
                 e.sentence,
             )
         })
-        // Markup, URLs and e-mail addresses are never part of a name (a
-        // tagger trained on news text has not seen them and may guess).
         // A date is never an actor ("Wednesday", "Sept. 12").
         .filter(|(tokens, ..)| !is_date(doc, tokens.clone()))
+        // Markup, URLs and e-mail addresses are never part of a name (a
+        // tagger trained on news text has not seen them and may guess).
         .filter(|(tokens, ..)| {
             !tokens.clone().any(|i| {
                 matches!(
