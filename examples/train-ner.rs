@@ -106,6 +106,12 @@ impl Lexicon for TrainingLexicon {
     fn is_place_or_people(&self, w: &str) -> bool {
         gazetteer::place(w).is_some()
     }
+    fn brown_path(&self, form: &str) -> Option<u32> {
+        gazetteer::Gazetteer.brown_path(form)
+    }
+    fn glove_clusters(&self, lower: &str) -> Option<brief::lexicon::clusters::GloveClusters> {
+        gazetteer::Gazetteer.glove_clusters(lower)
+    }
 }
 
 /// Documents as sentences of (word, gold label).

@@ -13,6 +13,7 @@
 
 use super::tagger::label_type;
 use crate::learn::hash::Template;
+use crate::lexicon::clusters::{brown_prefix, GloveClusters};
 use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 
@@ -65,6 +66,22 @@ mod tpl {
     pub const DOC_ALONE: Template = Template::new(40, "doc-alone");
     pub const DOC_TYPE: Template = Template::new(41, "doc-type-seen");
     pub const DOC_MAJORITY: Template = Template::new(42, "doc-majority+position");
+    // Word clusters (`crate::lexicon::clusters`).
+    pub const BROWN: [Template; 4] = [
+        Template::new(43, "brown-4"),
+        Template::new(44, "brown-6"),
+        Template::new(45, "brown-10"),
+        Template::new(46, "brown-path"),
+    ];
+    pub const GLOVE: [Template; 3] = [
+        Template::new(47, "glove-64"),
+        Template::new(48, "glove-256"),
+        Template::new(49, "glove-1024"),
+    ];
+    pub const PREV_BROWN: Template = Template::new(50, "prev-brown-6");
+    pub const NEXT_BROWN: Template = Template::new(51, "next-brown-6");
+    pub const PREV_GLOVE: Template = Template::new(52, "prev-glove-256");
+    pub const NEXT_GLOVE: Template = Template::new(53, "next-glove-256");
 }
 
 /// Every template the features use, for the model header.
@@ -104,6 +121,17 @@ pub const TEMPLATES: &[Template] = &[
     tpl::DOC_ALONE,
     tpl::DOC_TYPE,
     tpl::DOC_MAJORITY,
+    tpl::BROWN[0],
+    tpl::BROWN[1],
+    tpl::BROWN[2],
+    tpl::BROWN[3],
+    tpl::GLOVE[0],
+    tpl::GLOVE[1],
+    tpl::GLOVE[2],
+    tpl::PREV_BROWN,
+    tpl::NEXT_BROWN,
+    tpl::PREV_GLOVE,
+    tpl::NEXT_GLOVE,
 ];
 
 /// Folds typographic marks to the ASCII forms of the training data.
@@ -200,6 +228,12 @@ pub trait Lexicon {
     fn is_first_name(&self, w: &str) -> bool;
     /// A country, capital or demonym (title-case form).
     fn is_place_or_people(&self, w: &str) -> bool;
+    /// The Brown cluster bit path of a form as written
+    /// ([`crate::lexicon::clusters::brown_path`]).
+    fn brown_path(&self, form: &str) -> Option<u32>;
+    /// The GloVe clusters of a lower-cased form
+    /// ([`crate::lexicon::clusters::glove_clusters`]).
+    fn glove_clusters(&self, lower: &str) -> Option<GloveClusters>;
 }
 
 /// What the document as a whole says about each word form: whether it is
@@ -286,6 +320,10 @@ pub struct WordForms<'w> {
     /// Title-case form for the gazetteer and document look-ups.
     titled: Cow<'w, str>,
     first_name: bool,
+    /// Brown bit path of the word (of its title case if shouted); 0 if
+    /// unknown.
+    brown: u32,
+    glove: Option<GloveClusters>,
 }
 
 /// Another handle on `form`: borrowed when it is borrowed, else a copy.
@@ -319,12 +357,19 @@ impl<'w> WordForms<'w> {
             same_form(&word)
         };
         let first_name = starts_upper(&titled) && lexicon.is_first_name(&titled);
+        let brown = lexicon
+            .brown_path(&word)
+            .or_else(|| lexicon.brown_path(&titled))
+            .unwrap_or(0);
+        let glove = lexicon.glove_clusters(&lower);
         WordForms {
             word,
             lower,
             shape,
             titled,
             first_name,
+            brown,
+            glove,
         }
     }
 
@@ -349,6 +394,14 @@ impl<'w> WordForms<'w> {
         }
         for (k, (start, _)) in lw.char_indices().rev().take(4).enumerate() {
             f.push(tpl::SUFFIX[k].hash(&lw[start..]));
+        }
+        for (k, bits) in [4, 6, 10, 32].into_iter().enumerate() {
+            f.push(tpl::BROWN[k].ids(&[u64::from(brown_prefix(self.brown, bits))]));
+        }
+        if let Some(g) = self.glove {
+            for (k, id) in [g.k64, g.k256, g.k1024].into_iter().enumerate() {
+                f.push(tpl::GLOVE[k].ids(&[u64::from(id)]));
+            }
         }
         let tc = self.titled.as_ref();
         if starts_upper(tc) {
@@ -447,6 +500,20 @@ impl<'a> SentenceView<'a> {
         if i > 0 && self.forms[i - 1].first_name {
             f.push(tpl::AFTER_FIRST_NAME.hash(shape));
         }
+        // Neighbours' clusters; a sentence edge is cluster "none" (a
+        // real Brown path is never 0, a GloVe id is below 256).
+        let brown6 = |j: isize| {
+            self.at(j)
+                .map_or(0, |w| u64::from(brown_prefix(w.brown, 6)))
+        };
+        let glove256 = |j: isize| {
+            self.at(j)
+                .map_or(256, |w| w.glove.map_or(257, |g| u64::from(g.k256)))
+        };
+        f.push(tpl::PREV_BROWN.ids(&[brown6(ii - 1)]));
+        f.push(tpl::NEXT_BROWN.ids(&[brown6(ii + 1)]));
+        f.push(tpl::PREV_GLOVE.ids(&[glove256(ii - 1)]));
+        f.push(tpl::NEXT_GLOVE.ids(&[glove256(ii + 1)]));
     }
 }
 

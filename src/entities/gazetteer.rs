@@ -20,4 +20,12 @@ impl super::tagger::Lexicon for Gazetteer {
     fn is_place_or_people(&self, w: &str) -> bool {
         place(w).is_some()
     }
+
+    fn brown_path(&self, form: &str) -> Option<u32> {
+        crate::lexicon::clusters::brown_path(form)
+    }
+
+    fn glove_clusters(&self, lower: &str) -> Option<crate::lexicon::clusters::GloveClusters> {
+        crate::lexicon::clusters::glove_clusters(lower)
+    }
 }

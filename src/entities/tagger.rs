@@ -142,6 +142,7 @@ pub fn lexicons(first_names: &[u8]) -> Vec<Fingerprint> {
     vec![
         Fingerprint::of("src/entities/places.txt", gazetteer::PLACES_TXT.as_bytes()),
         Fingerprint::of("models/first_names.tsv", first_names),
+        Fingerprint::of("data/clusters.bin", crate::lexicon::clusters::CLUSTERS_BIN),
     ]
 }
 
@@ -357,6 +358,12 @@ mod tests {
         }
         fn is_place_or_people(&self, _: &str) -> bool {
             false
+        }
+        fn brown_path(&self, _: &str) -> Option<u32> {
+            None
+        }
+        fn glove_clusters(&self, _: &str) -> Option<crate::lexicon::clusters::GloveClusters> {
+            None
         }
     }
 

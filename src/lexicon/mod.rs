@@ -21,6 +21,7 @@
 //! idea (negations, hedges), each list is named for its stage and its
 //! header says why they differ.
 
+pub mod clusters;
 mod names;
 
 pub use names::{first_name, place, place_name, Place, PlaceForm, PLACES_TXT};

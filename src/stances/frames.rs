@@ -145,13 +145,21 @@ fn is_expression_verb(lower: &str) -> bool {
 }
 
 /// Who holds the attitude of the verb at `t`: the claim's speaker when it
-/// is a cue; a relative clause's antecedent; else the subject of its clause
-/// (with an actor joined to it by "and": "she and the mayor agreed").
+/// is a cue (with the actors joined to it by "and", for a claim has one
+/// speaker); else those of [`clause_holders`].
 fn holders_of(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
-    let doc = cx.doc;
-    if let Some(speaker) = cx.cue_claim[t].and_then(|c| doc.claims[c].speaker) {
-        return vec![speaker];
+    let holders = clause_holders(cx, t, sentence);
+    match cx.cue_claim[t].and_then(|c| cx.doc.claims[c].speaker) {
+        Some(speaker) if !holders.contains(&speaker) => vec![speaker],
+        _ => holders,
     }
+}
+
+/// The holders of the verb at `t` read from its clause: a relative clause's
+/// antecedent; else the subject of its clause (with an actor joined to it
+/// by "and": "she and the mayor agreed").
+fn clause_holders(cx: &Context, t: usize, sentence: Range<usize>) -> Vec<usize> {
+    let doc = cx.doc;
     let mut verb = t;
     while verb > sentence.start && crate::cues::is_verb_helper(doc.token_text(verb - 1)) {
         verb -= 1;
