@@ -309,3 +309,10 @@ fn source_is_the_parsed_subject_phrase() {
     );
     assert_eq!(show(&doc, &c[0].cue), "said");
 }
+#[test]
+fn a_state_after_a_town_is_never_the_speaker() {
+    let (doc, c) = claims("A farmer from Millbrook, Va., said the road was closed.");
+    assert_eq!(c.len(), 1);
+    let speaker = c[0].speaker.map(|a| doc.actors[a].name.as_str());
+    assert_ne!(speaker, Some("Va."));
+}

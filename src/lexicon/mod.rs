@@ -118,6 +118,12 @@ lists! {
     NameSuffixes => "name_suffixes.txt",
     /// Company suffixes: "Inc.", "plc" (linking).
     OrgSuffixes => "org_suffixes.txt",
+    /// Last words that make a name an organisation: "Foundation" (linking).
+    InstitutionHeads => "institution_heads.txt",
+    /// US state abbreviations after a town: "Va." (claims).
+    StateAbbreviations => "state_abbreviations.txt",
+    /// Nouns before the title of a work: "book", "film" (linking).
+    WorkNouns => "work_nouns.txt",
     /// Lines that label an advertisement and nothing more, lower case (html).
     AdLabels => "ad_labels.txt",
     /// Lower-case words a byline may hold besides names (html).

@@ -16,6 +16,26 @@ const MAX_HEADLINE_WORDS: usize = 40;
 const TITLE_CASE_SHARE: (usize, usize) = (3, 4);
 const MIN_CONTENT_WORDS: usize = 2;
 
+/// Whether words (alphabetic ones, in order) are in title case: enough of
+/// those the small-words list does not know are capitalised (see
+/// `TITLE_CASE_SHARE`).
+pub fn is_title_case(words: &[&str]) -> bool {
+    let content: Vec<&&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| {
+            k == 0 || !lexicon::words(List::TitleSmallWords).contains(w.to_lowercase().as_str())
+        })
+        .map(|(_, w)| w)
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    let (share, of) = TITLE_CASE_SHARE;
+    content.len() >= MIN_CONTENT_WORDS && capitalised * of >= content.len() * share
+}
+
 /// The first paragraph is a headline when it is one line with more text
 /// after it, and it is either title-case or has no sentence-final mark.
 pub(super) fn detect_title(doc: &Doc) -> Option<usize> {
@@ -36,21 +56,7 @@ pub(super) fn detect_title(doc: &Doc) -> Option<usize> {
     if words.is_empty() || words.len() > MAX_HEADLINE_WORDS {
         return None;
     }
-    let content: Vec<&&str> = words
-        .iter()
-        .enumerate()
-        .filter(|&(k, w)| {
-            k == 0 || !lexicon::words(List::TitleSmallWords).contains(w.to_lowercase().as_str())
-        })
-        .map(|(_, w)| w)
-        .collect();
-    let capitalised = content
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
-        .count();
-    let (share, of) = TITLE_CASE_SHARE;
-    let title_case =
-        content.len() >= MIN_CONTENT_WORDS && capitalised * of >= content.len() * share;
+    let title_case = is_title_case(&words);
     let last_real = first
         .tokens
         .clone()

@@ -23,6 +23,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod headline;
+pub use headline::is_title_case;
 mod sentences;
 mod words;
 

@@ -27,6 +27,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 mod actors;
+mod hygiene;
 mod names;
 mod references;
 
@@ -190,6 +191,7 @@ pub fn link(doc: &mut Doc) {
             })
         })
         .collect();
+    let tagged = hygiene::clean(doc, tagged);
     let mut linker = Linker {
         doc,
         token_sentence: doc.sentence_of(),

@@ -145,8 +145,12 @@ impl Linker<'_> {
                 || next.is_some_and(is_title_word)
                 || person_starts.contains(&r.end));
         let place = gazetteer::place(&titled);
-        let company =
-            lexicon::words(List::OrgSuffixes).contains(self.word(r.end - 1)) && r.len() > 1;
+        // "Acme Inc.", and "Clinton Foundation" (no person's name ends
+        // with an institution's head).
+        let last = self.word(r.end - 1);
+        let company = r.len() > 1
+            && (lexicon::words(List::OrgSuffixes).contains(last)
+                || lexicon::words(List::InstitutionHeads).contains(last));
         let kind = kind_of(place, company, dateline, adjectival, tag, text)?;
         // "the Biden administration", "the Kyiv government": an
         // organisation named after a person or place.
