@@ -500,8 +500,9 @@ impl<'a> SentenceView<'a> {
         if i > 0 && self.forms[i - 1].first_name {
             f.push(tpl::AFTER_FIRST_NAME.hash(shape));
         }
-        // Neighbours' clusters; a sentence edge is cluster "none" (a
-        // real Brown path is never 0, a GloVe id is below 256).
+        // Neighbours' clusters. Brown: 0 at a sentence edge as for an
+        // unknown word (a real path is never 0); GloVe: 256 at an edge,
+        // 257 for an unknown word (real ids are below 256).
         let brown6 = |j: isize| {
             self.at(j)
                 .map_or(0, |w| u64::from(brown_prefix(w.brown, 6)))

@@ -39,40 +39,26 @@ pub(super) type Tagged = (Range<usize>, u8, usize);
 /// The label type of MISC, which titles of works take.
 const MISC: u8 = 4;
 
-/// Words that may stand inside a name in lower case.
+/// Words that may stand inside a name in lower case: the particles of
+/// foreign names ([`is_leading_particle`]) and those of English ones.
 fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for"
-            | "and"
-            | "the"
-            | "on"
-            | "in"
-            | "at"
-            | "de"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "la"
-            | "le"
-            | "y"
-            | "&"
-            | "v."
-            | "vs."
-            | "'s"
-            | "’s"
-            | "-"
-    )
+    is_leading_particle(w)
+        || matches!(
+            w,
+            "of" | "for"
+                | "and"
+                | "the"
+                | "on"
+                | "in"
+                | "at"
+                | "y"
+                | "&"
+                | "v."
+                | "vs."
+                | "'s"
+                | "’s"
+                | "-"
+        )
 }
 
 /// "R-Wis.", "D-N.Y.", "I-Vt.": a party letter, a hyphen, a capital.
