@@ -20,8 +20,13 @@
 //!   Scott is one person);
 //! - an adjective tagged MISC ("Islamic" alone) is no actor; nor is a
 //!   sentence-initial word tagged as a common word ("Climate", "Unsubtle");
-//! - a subhead in title case ("All Bets Are Off") keeps only names the
-//!   rest of the article also has.
+//! - a subhead in title case ("All Bets Are Off", "Knack for Deals.") and
+//!   a person's name inside a quoted title-case phrase (a nickname: "Miss
+//!   Piggy") keep only names the rest of the article also has;
+//! - a name before "Day" or "Eve" is a date ("Election Day"), and a
+//!   leading number is a modifier ("her 2006 Senate race");
+//! - the capitals of a headline, or of a word inside an institution's
+//!   name, are no evidence that the word alone is a name.
 //!
 //! Assumes the syntax stage has run (part-of-speech tags; without them the
 //! rules that read tags do nothing) and ranges within one sentence.
@@ -36,7 +41,8 @@ use std::ops::Range;
 /// sentence.
 pub(super) type Tagged = (Range<usize>, u8, usize);
 
-/// The label type of MISC, which titles of works take.
+/// The label types of PER and of MISC, which titles of works take.
+const PER: u8 = 1;
 const MISC: u8 = 4;
 
 /// Words that may stand inside a name in lower case: the particles of
@@ -130,17 +136,36 @@ struct FormEvidence<'d> {
 }
 
 impl<'d> FormEvidence<'d> {
-    fn new(doc: &'d Doc) -> Self {
+    fn new(doc: &'d Doc, tagged: &[Tagged]) -> Self {
         let mut evidence = FormEvidence {
             capitalised_inside: HashSet::default(),
             lower: HashSet::default(),
         };
-        for s in &doc.sentences {
+        // A word inside the name of a body or work ("Institute for
+        // Climate Research") is capitalised for the name's sake; inside a
+        // person's name ("Condoleezza Rice") it is a name itself.
+        let mut in_thing_name = vec![false; doc.tokens.len()];
+        for (range, tag, _) in tagged {
+            if *tag != PER && range.len() > 1 {
+                in_thing_name[range.clone()]
+                    .iter_mut()
+                    .for_each(|b| *b = true);
+            }
+        }
+        // A headline's capitals say nothing of a word.
+        for s in doc
+            .sentences
+            .iter()
+            .filter(|s| Some(s.paragraph) != doc.title_paragraph)
+        {
             for i in s.tokens.clone() {
                 let w = doc.token_text(i);
                 if starts_lower(w) {
                     evidence.lower.insert(w);
-                } else if starts_upper(w) && !opens_clause(doc, s.tokens.start, i) {
+                } else if starts_upper(w)
+                    && !in_thing_name[i]
+                    && !opens_clause(doc, s.tokens.start, i)
+                {
                     evidence.capitalised_inside.insert(w);
                 }
             }
@@ -163,7 +188,7 @@ fn opens_clause(doc: &Doc, sentence_start: usize, i: usize) -> bool {
 /// Cleans the tagger's ranges (see the module doc); the order of the
 /// ranges is kept, a range may become several or none.
 pub(super) fn clean(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
-    let evidence = FormEvidence::new(doc);
+    let evidence = FormEvidence::new(doc, &tagged);
     let usual_tag = usual_tags(doc, &tagged);
     let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
     let mut out = Vec::with_capacity(tagged.len());
@@ -178,6 +203,7 @@ pub(super) fn clean(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
         };
         if is_modifier(doc.token_text(range.start), doc.token_text(range.end - 1))
             || is_bare_adjective(doc, &range, tag)
+            || names_a_day(doc, &range)
         {
             continue;
         }
@@ -202,6 +228,12 @@ pub(super) fn clean(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
     keep_confirmed_subhead_names(doc, out)
 }
 
+/// "Election Day", "Memorial Day", "New Year's Eve": a name before "Day"
+/// or "Eve" names a date, which is no actor.
+fn names_a_day(doc: &Doc, range: &Range<usize>) -> bool {
+    range.end < doc.tokens.len() && matches!(doc.token_text(range.end), "Day" | "Eve")
+}
+
 /// Whether the sentence is a subhead: alone in its paragraph, three words
 /// or more but short, in title case, without a comma or a final period.
 fn is_subhead(doc: &Doc, sentence: usize) -> bool {
@@ -218,14 +250,62 @@ fn is_subhead(doc: &Doc, sentence: usize) -> bool {
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .map(|i| doc.token_text(i))
         .collect();
+    if words.len() < 3 || words.len() > MAX_SUBHEAD_WORDS {
+        return false;
+    }
     let last = s.tokens.clone().next_back().map(|i| doc.token_text(i));
     // A sign-off line ("Henderson, Nev.") has a comma and few words.
     let comma = s.tokens.clone().any(|i| doc.token_text(i) == ",");
-    words.len() >= 3
-        && !comma
-        && words.len() <= MAX_SUBHEAD_WORDS
-        && !matches!(last, Some("." | "!" | "?" | "\"" | "”" | ":"))
-        && crate::tokenize::is_title_case(&words)
+    let unpunctuated = !comma && !matches!(last, Some("." | "!" | "?" | "\"" | "”" | ":"));
+    // Some sources end subheads with a period ("Knack for Deals."): then
+    // every content word must be capitalised, as prose never is.
+    let period = last == Some(".") && !s.tokens.clone().any(|i| is_quote_mark(doc.token_text(i)));
+    (unpunctuated && crate::tokenize::is_title_case(&words)) || (period && all_capitalised(&words))
+}
+
+/// Whether every word but the small words of titles ("of", "the") is
+/// capitalised, the first word included.
+fn all_capitalised(words: &[&str]) -> bool {
+    let small = lexicon::words(List::TitleSmallWords);
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| !w.starts_with(char::is_lowercase) || (k > 0 && small.contains(w)))
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "''" | "``" | "‘" | "’" | "'")
+}
+
+/// Whether the range lies in a quoted title-case phrase of two words or
+/// more ("Miss Piggy", "Peace Through Strength"): a nickname, slogan or
+/// title, whose capitals say nothing.
+fn in_quoted_title(doc: &Doc, range: &Range<usize>, sentence: Range<usize>) -> bool {
+    /// Past this a quoted run in capitals is prose in title case.
+    const MAX_TITLE_WORDS: usize = 12;
+    let word = |i: usize| doc.tokens[i].kind == TokenKind::Word;
+    let mut start = range.start;
+    while start > sentence.start && !is_quote_mark(doc.token_text(start - 1)) {
+        start -= 1;
+        if range.start - start > MAX_TITLE_WORDS {
+            return false;
+        }
+    }
+    let mut end = range.end;
+    while end < sentence.end && !is_quote_mark(doc.token_text(end)) {
+        end += 1;
+        if end - range.end > MAX_TITLE_WORDS {
+            return false;
+        }
+    }
+    if start == sentence.start || end == sentence.end {
+        return false;
+    }
+    let words: Vec<&str> = (start..end)
+        .filter(|&i| word(i))
+        .map(|i| doc.token_text(i))
+        .collect();
+    (2..=MAX_TITLE_WORDS).contains(&words.len()) && all_capitalised(&words)
 }
 
 /// Drops the names of subheads ([`is_subhead`]) that no other sentence
@@ -234,16 +314,23 @@ fn keep_confirmed_subhead_names(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
     let subhead: Vec<bool> = (0..doc.sentences.len())
         .map(|k| is_subhead(doc, k))
         .collect();
+    let uncertain = |t: &Tagged| {
+        let titled_work = t.1 == MISC && is_work_title(doc, &t.0);
+        subhead[t.2]
+            || (t.1 == PER
+                && !titled_work
+                && in_quoted_title(doc, &t.0, doc.sentences[t.2].tokens.clone()))
+    };
     let text = |r: &Range<usize>| doc.slice(doc.token_range(r.clone()));
     let elsewhere: HashSet<&str> = tagged
         .iter()
-        .filter(|t| !subhead[t.2])
+        .filter(|t| !uncertain(t))
         .map(|t| text(&t.0))
         .collect();
     tagged
         .into_iter()
         .filter(|t| {
-            !subhead[t.2]
+            !uncertain(t)
                 || elsewhere.contains(text(&t.0))
                 || gazetteer::place(text(&t.0)).is_some()
         })
@@ -253,12 +340,7 @@ fn keep_confirmed_subhead_names(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// Robert C. "Bobby" Scott: a name, a quoted capitalised word or two, and
 /// the rest of the name become one person's range.
 fn join_nicknames(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
-    let is_quote = |i: usize| {
-        matches!(
-            doc.token_text(i),
-            "\"" | "“" | "”" | "''" | "``" | "‘" | "’" | "'"
-        )
-    };
+    let is_quote = |i: usize| is_quote_mark(doc.token_text(i));
     let mut out: Vec<Tagged> = Vec::with_capacity(tagged.len());
     let mut pending = tagged.into_iter().peekable();
     while let Some((range, tag, sentence)) = pending.next() {
@@ -393,7 +475,9 @@ fn trim(doc: &Doc, range: Range<usize>, sentence_start: usize) -> Option<Range<u
     let punctuation = |i: usize| !matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number);
     while !r.is_empty() && {
         let w = doc.token_text(r.start);
-        punctuation(r.start) || (is_lower_word(w) && !is_leading_particle(w))
+        // A leading year or count modifies the name: "her 2006 Senate race".
+        let number = doc.tokens[r.start].kind == TokenKind::Number;
+        punctuation(r.start) || number || (is_lower_word(w) && !is_leading_particle(w))
     } {
         r.start += 1;
     }
@@ -530,6 +614,14 @@ mod tests {
              Unhappy, the residents left.",
         );
         assert!(names(&doc).is_empty(), "{:?}", names(&doc));
+        // Capitalised inside an institute's name or in the headline, the
+        // word is still a common one.
+        let doc = actors(
+            "Housing Costs Soar\n\nHousing was the main issue. The housing crisis worried \
+             the Marlow Institute for Housing Studies.",
+        );
+        let found = names(&doc);
+        assert!(found.iter().all(|(n, _)| *n != "Housing"), "{found:?}");
     }
 
     #[test]
@@ -628,6 +720,52 @@ mod tests {
             "The council met on Monday and voted.\n\nAll Bets Are Off Now\n\nThe vote was close.",
         );
         assert!(names(&doc).is_empty(), "{:?}", names(&doc));
+        // A subhead with a period, and one whose name the body confirms.
+        let doc = actors(
+            "On Monday the mayor, Dana Whitcombe, spoke to the council about the budget.\n\nA Knack for Bargains.\n\n\
+             Whitcombe Holds the Line.\n\nShe voted no.",
+        );
+        assert_eq!(
+            names(&doc),
+            [("Dana Whitcombe", ActorKind::Person)],
+            "{:?}",
+            names(&doc)
+        );
+    }
+
+    #[test]
+    fn a_quoted_nickname_in_capitals_is_no_person() {
+        let doc = actors(
+            "The senator called his rival \"Miss Dumpling\" at a rally. Sen. Oren Falk said \
+             he regretted nothing.",
+        );
+        let found = names(&doc);
+        assert!(
+            found.iter().all(|(n, _)| !n.contains("Dumpling")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Oren Falk", ActorKind::Person)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn days_and_leading_years_are_not_names() {
+        let doc = actors(
+            "Voters lined up on Election Day in Ohio. She lost her 2010 Senate race to \
+             Carl Brandt.",
+        );
+        let found = names(&doc);
+        assert!(
+            found.iter().all(|(n, _)| !n.contains("Election")),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(n, _)| !n.contains("2010")), "{found:?}");
+        assert!(
+            found.contains(&("Carl Brandt", ActorKind::Person)),
+            "{found:?}"
+        );
     }
 
     #[test]
