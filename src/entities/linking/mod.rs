@@ -29,6 +29,7 @@ use std::ops::Range;
 mod actors;
 mod hygiene;
 mod names;
+mod propagate;
 mod references;
 
 /// Whether `w` is a title or role word ("president", "Senator"), in
@@ -191,7 +192,7 @@ pub fn link(doc: &mut Doc) {
             })
         })
         .collect();
-    let tagged = hygiene::clean(doc, tagged);
+    let tagged = propagate::propagate(doc, hygiene::clean(doc, tagged));
     let mut linker = Linker {
         doc,
         token_sentence: doc.sentence_of(),
