@@ -41,6 +41,7 @@ pub mod output;
 pub mod pipeline;
 mod quotes;
 pub mod render;
+mod speakers;
 mod stances;
 pub mod syntax;
 mod tokenize;

@@ -338,10 +338,15 @@ fn attribute_after(
         .then(|| (i..limit).find(|&k| is_cue(doc.token_text(k)) && !quoted[k]))
         .flatten();
     if let Some(cue) = after_cue {
+        // The parse's subject of the cue, when it has one here ("said Mr.
+        // Burman", "the Indiana governor said"), else the words around it.
+        let parsed = crate::speakers::parsed_subject(doc, mention_at, cue, i..sentence_end);
         let attributed = if cue == i {
-            speaker_after(doc, mention_at, cue + 1, sentence_end)
+            parsed.or_else(|| speaker_after(doc, mention_at, cue + 1, sentence_end))
         } else {
-            speaker_phrase(doc, mention_at, i..cue, tag.as_ref())
+            parsed
+                .filter(|(span, _)| span.start >= i && span.end <= cue)
+                .or_else(|| speaker_phrase(doc, mention_at, i..cue, tag.as_ref()))
         };
         if let Some((mention, actor)) = attributed {
             q.cue = Some(cue..cue + 1);
@@ -405,7 +410,10 @@ fn attribute_before(
         } else {
             // "Said Ellis: “…”": with nothing before the cue, the speaker
             // follows it.
-            nearest_subject(doc, mention_at, subject_end, floor)
+            (subject_end == cue)
+                .then(|| crate::speakers::parsed_subject(doc, mention_at, cue, floor..q.open))
+                .flatten()
+                .or_else(|| nearest_subject(doc, mention_at, subject_end, floor))
                 .or_else(|| speaker_after(doc, mention_at, cue_range.end, q.open))
         };
         if let Some((mention, actor)) = found {
