@@ -59,6 +59,26 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
             &cue_heads,
             &mut quotes[k],
         );
+        // "…," he said: the pronoun is most often the speaker quoted just
+        // before.
+        if let Some(mention) = quotes[k].speaker_mention.clone().filter(|m| m.len() == 1) {
+            let previous = last_spoken.and_then(|p| Some((quotes[p].speaker?, quotes[p].open)));
+            let resolved =
+                crate::speakers::pronoun_speaker(doc, mention.start, previous, quotes[k].speaker);
+            if resolved != quotes[k].speaker {
+                quotes[k].speaker = resolved;
+                let after = quotes[k]
+                    .cue
+                    .as_ref()
+                    .is_some_and(|c| c.start > quotes[k].open);
+                quotes[k].confidence = match (after, resolved.is_some()) {
+                    (true, true) => AFTER_ACTOR,
+                    (true, false) => AFTER_MENTION,
+                    (false, true) => BEFORE_ACTOR,
+                    (false, false) => BEFORE_MENTION,
+                };
+            }
+        }
         if quotes[k].speaker_mention.is_none() {
             if let Some(prev) = last_spoken {
                 carry_over(doc, token_sentence, &mut quotes, prev, k);

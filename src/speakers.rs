@@ -11,7 +11,7 @@
 //! run; without a parse every answer is `None` and callers fall back on
 //! their word-window rules.
 
-use crate::doc::Doc;
+use crate::doc::{ActorKind, Doc, Gender, MentionKind};
 use std::ops::Range;
 
 /// The subject labels of a reporting verb.
@@ -62,6 +62,66 @@ fn head_actor(doc: &Doc, mention_at: &[Option<usize>], head: usize) -> Option<us
         .map(|m| doc.mentions[m].actor)
 }
 
+/// How many paragraphs back the previous speaker may stand and still be
+/// the "he" of a cue: news quotes a speaker over a few paragraphs in a row
+/// (chosen by hand, measured on the dev gold briefs).
+const SPEAKER_REACH_PARAGRAPHS: usize = 2;
+
+/// The speaker a subject pronoun of a cue ("…," he said) refers to: the
+/// person most recently named as a subject outside quotations within a
+/// few paragraphs, when the gender agrees (news introduces a speaker as a
+/// subject, then quotes them); else `linked`, what the pronoun linker made
+/// of it, when a person of that gender; else the previous speaker
+/// (`previous`: actor and token), within the same reach. Measured on the
+/// dev gold briefs: 353 of 441 speakers right this way, 343 with the
+/// linker first, 346 with the previous speaker first; on the silver
+/// identity score (`scripts/score_speakers_silver.py`) pronoun sources
+/// score 0.693 this way and 0.710 with the linker first.
+pub fn pronoun_speaker(
+    doc: &Doc,
+    pronoun: usize,
+    previous: Option<(usize, usize)>,
+    linked: Option<usize>,
+) -> Option<usize> {
+    let gender = match doc.token_lower(pronoun) {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return linked,
+    };
+    let paragraph = |t: usize| doc.sentences[doc.sentence_of()[t]].paragraph;
+    let agrees = |a: usize| {
+        let actor = &doc.actors[a];
+        actor.kind == ActorKind::Person && actor.gender.is_none_or(|g| g == gender)
+    };
+    let recent = previous.filter(|&(actor, at)| {
+        at < pronoun
+            && paragraph(pronoun) - paragraph(at) <= SPEAKER_REACH_PARAGRAPHS
+            && agrees(actor)
+    });
+    recent_subject(doc, pronoun, &agrees)
+        .or(linked.filter(|&a| agrees(a)))
+        .or(recent.map(|(actor, _)| actor))
+}
+
+/// The person named as the subject of a clause most recently before
+/// `pronoun`, outside quotations and within a few paragraphs, that
+/// `agrees`: "Lynch defended the policy on Monday. …," she said.
+fn recent_subject(doc: &Doc, pronoun: usize, agrees: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let tree = doc.tree();
+    let quoted = doc.quoted();
+    let mention_at = doc.mention_at();
+    let paragraph = |t: usize| doc.sentences[doc.sentence_of()[t]].paragraph;
+    let here = paragraph(pronoun);
+    (0..pronoun)
+        .rev()
+        .take_while(|&t| here - paragraph(t) <= SPEAKER_REACH_PARAGRAPHS)
+        .filter(|&t| !quoted[t] && matches!(tree.label(t), "nsubj" | "nsubjpass"))
+        .find_map(|t| {
+            let m = &doc.mentions[mention_at[t]?];
+            (m.kind == MentionKind::Name && agrees(m.actor)).then_some(m.actor)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::doc::Doc;
@@ -106,5 +166,20 @@ mod tests {
         let speaker = |k: usize| quotes[k].speaker.map(|a| doc.actors[a].name.as_str());
         assert_eq!(speaker(0), Some("Erik Halvorsen"));
         assert_ne!(speaker(1), Some("Ohio"));
+    }
+
+    #[test]
+    fn a_pronoun_speaker_is_the_person_last_named_as_a_subject() {
+        let doc = crate::pipeline::run_until(
+            "Mayor Rosa Quint defended the budget on Monday against critics led by \
+             Tom Reyes.\n\n“We kept every promise,” she said.\n\n\
+             Councilman Abel Mora disagreed with the mayor. “It is a shell game,” he said."
+                .to_string(),
+            crate::pipeline::Stage::Cues,
+        );
+        let quotes = crate::quotes::extract(&doc);
+        let speaker = |k: usize| quotes[k].speaker.map(|a| doc.actors[a].name.as_str());
+        assert_eq!(speaker(0), Some("Rosa Quint"));
+        assert_eq!(speaker(1), Some("Abel Mora"));
     }
 }

@@ -107,7 +107,25 @@ pub fn extract(doc: &Doc) -> Vec<Claim> {
         flags(doc, c);
     }
     claims.sort_by_key(|c| c.content[0].start);
+    resolve_pronoun_sources(doc, &mut claims);
     claims
+}
+
+/// "He said the plan would fail": a reported claim whose source is a
+/// pronoun takes the speaker [`crate::speakers::pronoun_speaker`] finds,
+/// the previous claim's speaker standing for the previous quotation's.
+/// Quotation claims keep their quotation's speaker, resolved the same way.
+fn resolve_pronoun_sources(doc: &Doc, claims: &mut [Claim]) {
+    let mut previous: Option<(usize, usize)> = None;
+    for c in claims.iter_mut() {
+        let pronoun = c.source.as_ref().filter(|s| s.len() == 1).map(|s| s.start);
+        if let (Some(pronoun), true) = (pronoun, c.quotes.is_empty()) {
+            c.speaker = crate::speakers::pronoun_speaker(doc, pronoun, previous, c.speaker);
+        }
+        if let (Some(speaker), Some(source)) = (c.speaker, &c.source) {
+            previous = Some((speaker, source.start));
+        }
+    }
 }
 
 fn mark(used: &mut [bool], c: &Claim) {
