@@ -59,6 +59,23 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
             &cue_heads,
             &mut quotes[k],
         );
+        // A transcript's quotation opens with its speaker's label.
+        if let Some(label) = crate::speakers::transcript_label(doc, quotes[k].parts[0].start) {
+            let q = &mut quotes[k];
+            q.speaker = crate::speakers::label_speaker(doc, &label);
+            q.speaker_mention = Some(label.clone());
+            q.confidence = if q.speaker.is_some() {
+                BEFORE_ACTOR
+            } else {
+                BEFORE_MENTION
+            };
+            // The label and its colon are not quoted words.
+            if q.parts[0].end > label.end + 1 {
+                q.parts[0].start = label.end + 1;
+            }
+            last_spoken = Some(k);
+            continue;
+        }
         // "…," he said: the pronoun is most often the speaker quoted just
         // before.
         if let Some(mention) = quotes[k].speaker_mention.clone().filter(|m| m.len() == 1) {
@@ -104,7 +121,12 @@ fn pair_marks(doc: &Doc) -> Vec<Quotation> {
         ) && is_double(doc.token_text(toks.start));
         let mut open: Option<(usize, usize)> = None; // (open mark token, first inner token)
         let mut current = match continuing.take() {
-            Some(q) if starts_with_open => {
+            // A transcript's next speaker ("WALLACE: …") starts a new
+            // quotation even when the last one never closed.
+            Some(q)
+                if starts_with_open
+                    && crate::speakers::transcript_label(doc, toks.start + 1).is_none() =>
+            {
                 open = Some((q.open, toks.start + 1));
                 Some(q)
             }

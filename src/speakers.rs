@@ -122,6 +122,46 @@ fn recent_subject(doc: &Doc, pronoun: usize, agrees: &dyn Fn(usize) -> bool) -> 
         })
 }
 
+/// A transcript's speaker label at token `at`: one to three words in
+/// capitals and a colon ("WALLACE:", "MR. TRUMP:"); the label's words,
+/// without the colon.
+pub fn transcript_label(doc: &Doc, at: usize) -> Option<Range<usize>> {
+    /// Labels are a name or a title and a name.
+    const MAX_LABEL_WORDS: usize = 3;
+    let capitals = |i: usize| {
+        let w = doc.token_text(i).trim_end_matches('.');
+        doc.tokens[i].kind == crate::doc::TokenKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+    };
+    let mut end = at;
+    while end < doc.tokens.len() && end - at < MAX_LABEL_WORDS && capitals(end) {
+        end += 1;
+    }
+    (end > at && end < doc.tokens.len() && doc.token_text(end) == ":").then_some(at..end)
+}
+
+/// The person a transcript label names: the person whose name ends in the
+/// label's last word ("PENCE" is Mike Pence), else the actor the label
+/// itself was linked to.
+pub fn label_speaker(doc: &Doc, label: &Range<usize>) -> Option<usize> {
+    let last = doc.token_text(label.end - 1).trim_end_matches('.');
+    let by_surname = doc.actors.iter().position(|a| {
+        a.kind == ActorKind::Person
+            && a.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.to_uppercase() == last)
+    });
+    by_surname.or_else(|| {
+        label
+            .clone()
+            .find_map(|i| doc.mention_at()[i])
+            .map(|m| doc.mentions[m].actor)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::doc::Doc;
@@ -166,6 +206,28 @@ mod tests {
         let speaker = |k: usize| quotes[k].speaker.map(|a| doc.actors[a].name.as_str());
         assert_eq!(speaker(0), Some("Erik Halvorsen"));
         assert_ne!(speaker(1), Some("Ohio"));
+    }
+
+    #[test]
+    fn transcript_labels_name_each_turn_s_speaker() {
+        let doc = crate::pipeline::run_until(
+            "On Sunday the senator, Ada Voss, spoke to the host, Len Marr, about the budget.\n\n\
+             \"MARR: Will you run again?\n\n\
+             \"VOSS: Not this year. We have work to do.\n\n\
+             \"MARR: Thank you, senator."
+                .to_string(),
+            crate::pipeline::Stage::Cues,
+        );
+        let quotes = crate::quotes::extract(&doc);
+        let speakers: Vec<Option<&str>> = quotes
+            .iter()
+            .map(|q| q.speaker.map(|a| doc.actors[a].name.as_str()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some("Len Marr"), Some("Ada Voss"), Some("Len Marr")],
+            "{speakers:?}"
+        );
     }
 
     #[test]
