@@ -277,7 +277,13 @@ impl Linker<'_> {
                         end = k;
                     }
                 }
-                return Some(self.text(start..end).to_string());
+                // "In Chelsea, the mayor said": a clause's subject after a
+                // comma is no apposition.
+                let tree = self.doc.tree();
+                let subject = tree
+                    .head_of(start..end)
+                    .is_some_and(|h| matches!(tree.label(h), "nsubj" | "nsubjpass"));
+                return (!subject).then(|| self.text(start..end).to_string());
             }
             i += 1;
         }
