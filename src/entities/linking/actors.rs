@@ -6,6 +6,11 @@
 
 use super::*;
 
+/// How close (in tokens) a person's last mention makes them the one a
+/// shared surname means: about two sentences of news prose (chosen by
+/// hand).
+const JUST_MENTIONED: usize = 40;
+
 impl Linker<'_> {
     pub(super) fn add_mention(&mut self, actor: usize, tokens: Range<usize>, kind: MentionKind) {
         let sentence = self.token_sentence[tokens.start];
@@ -13,6 +18,7 @@ impl Linker<'_> {
         let facts = &mut self.facts[actor];
         facts.last_token = facts.last_token.max(tokens.end - 1);
         facts.first_token = facts.first_token.min(tokens.start);
+        facts.names += usize::from(kind == MentionKind::Name);
         self.index.by_sentence[sentence].push(self.mentions.len());
         let text = self.text(tokens.clone()).to_string();
         let a = &mut self.actors[actor];
@@ -57,7 +63,7 @@ impl Linker<'_> {
                     .into_iter()
                     .flatten()
                 {
-                    push_unique(index.person_words.entry(w.clone()).or_default(), a);
+                    push_unique(index.person_words.entry(name_key(w)).or_default(), a);
                 }
             }
             _ => {
@@ -97,7 +103,21 @@ impl Linker<'_> {
 
     pub(super) fn link_name(&mut self, c: &NameCandidate) {
         let actor = match c.kind {
+            // "Patriot" after "Patriot Coal": the company, when no person
+            // has the name.
+            ActorKind::Person if c.tokens.len() == 1 => {
+                let words = self.person_words(&c.tokens);
+                match self.same_person(&words, None, c.tokens.start) {
+                    None => self
+                        .short_form_of(&c.tokens)
+                        .unwrap_or_else(|| self.link_person(c)),
+                    Some(_) => self.link_person(c),
+                }
+            }
             ActorKind::Person => self.link_person(c),
+            ActorKind::Organization if c.place.is_none() => self
+                .short_form_of(&c.tokens)
+                .unwrap_or_else(|| self.link_other(c)),
             _ => self.link_other(c),
         };
         self.add_mention(actor, c.tokens.clone(), MentionKind::Name);
@@ -111,7 +131,7 @@ impl Linker<'_> {
             Some(Some(Gender::Female)) if words.len() > 1 => Some(Gender::Female),
             _ => None,
         });
-        let found = self.same_person(&words, gender);
+        let found = self.same_person(&words, gender, c.tokens.start);
         let actor = match found {
             Some(a) => {
                 if words.len() > self.facts[a].words.len() {
@@ -147,7 +167,12 @@ impl Linker<'_> {
     /// for a full name, else one whose surname it is (or one named by it
     /// alone); for a single word, the latest person of a compatible gender
     /// with it first or last in their name.
-    fn same_person(&self, words: &[String], gender: Option<Gender>) -> Option<usize> {
+    fn same_person(&self, words: &[String], gender: Option<Gender>, at: usize) -> Option<usize> {
+        // Names compare without case or apostrophe style: "De Blasio" is
+        // "de Blasio", "O'Neill" is "O’Neill".
+        let words: Vec<String> = words.iter().map(|w| name_key(w)).collect();
+        let key =
+            |a: usize| -> Vec<String> { self.facts[a].words.iter().map(|w| name_key(w)).collect() };
         let last = words[words.len() - 1].clone();
         // Persons with this word first or last in their name; the latest
         // few are enough (no article tells apart dozens of people of one
@@ -166,14 +191,17 @@ impl Linker<'_> {
                 .iter()
                 .copied()
                 .find(|&a| {
-                    let w = &self.facts[a].words;
-                    w.len() >= 2 && w[0] == first && w[w.len() - 1] == last
+                    let w = key(a);
+                    w.len() >= 2
+                        && ((w[0] == first && w[w.len() - 1] == last)
+                            // "Peña Nieto" shortens "Enrique Peña Nieto".
+                            || (w.len() > words.len() && w.ends_with(&words)))
                 })
                 .or_else(|| {
                     // A person first named by surname alone ("Trump ... Donald
                     // Trump"): the full name completes it.
                     persons.iter().copied().find(|&a| {
-                        let w = &self.facts[a].words;
+                        let w = key(a);
                         w.len() == 1 && w[0] == last
                     })
                 })
@@ -182,7 +210,7 @@ impl Linker<'_> {
                 .iter()
                 .copied()
                 .filter(|&a| {
-                    let w = &self.facts[a].words;
+                    let w = key(a);
                     w[w.len() - 1] == last || (w.len() > 1 && w[0] == last)
                 })
                 .filter(|&a| match (gender, self.actors[a].gender) {
@@ -190,8 +218,15 @@ impl Linker<'_> {
                     _ => true,
                 })
                 .collect();
-            // Two people share the name: the one mentioned last.
-            matching.sort_by_key(|&a| std::cmp::Reverse(self.facts[a].last_token));
+            // Two people share the name: one mentioned just before (within
+            // a sentence or two), else the one the article names most
+            // (the Cruz of a Ted Cruz story is Ted, though Heidi Cruz was
+            // named last), else the one mentioned last.
+            matching.sort_by_key(|&a| {
+                let f = &self.facts[a];
+                let just_before = at.saturating_sub(f.last_token) <= JUST_MENTIONED;
+                std::cmp::Reverse((just_before, f.names, f.last_token))
+            });
             matching.first().copied()
         }
     }
@@ -228,6 +263,59 @@ impl Linker<'_> {
                 self.actors[actor].titles.push(t);
             }
         }
+    }
+
+    /// The organisation named before whose name this shortens: its start
+    /// ("Hofstra" of "Hofstra University", "Peterson Institute" of
+    /// "Peterson Institute for International Economics") or its end after a
+    /// place ("Times" of "New York Times", "Senate" of "U.S. Senate"); only
+    /// when one organisation fits. "House" is not "White House": "White"
+    /// is no place.
+    fn short_form_of(&self, r: &Range<usize>) -> Option<usize> {
+        /// The organisations looked at: the latest few are enough, and the
+        /// bound keeps the cost per name constant.
+        const RECENT_ORGS: usize = 64;
+        // "the Riverside district": a name that modifies a common noun
+        // says where or what, and is no short form.
+        let tree = self.doc.tree();
+        if r.end < self.doc.tokens.len() && matches!(tree.tag(r.end), "NN" | "NNS") {
+            return None;
+        }
+        let short: Vec<String> = r.clone().map(|i| name_key(self.word(i))).collect();
+        let mut found = None;
+        let orgs = self
+            .actors
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, a)| a.kind == ActorKind::Organization)
+            .take(RECENT_ORGS);
+        for (k, a) in orgs {
+            let long: Vec<String> = a.name.split_whitespace().map(name_key).collect();
+            if long.len() <= short.len() {
+                continue;
+            }
+            // "Clinton campaign", "Obama administration": named after a
+            // person, whose name alone is the person.
+            let of_a_person = long.len() == short.len() + 1
+                && matches!(
+                    long[long.len() - 1].as_str(),
+                    "campaign" | "camp" | "administration" | "foundation" | "library" | "family"
+                );
+            let starts = long.starts_with(&short) && !of_a_person;
+            let ends = long.ends_with(&short) && {
+                let rest = long.len() - short.len();
+                let dropped: Vec<&str> = a.name.split_whitespace().take(rest).collect();
+                gazetteer::place(&dropped.join(" ")).is_some()
+            };
+            if starts || ends {
+                if found.is_some_and(|f| f != k) {
+                    return None;
+                }
+                found = Some(k);
+            }
+        }
+        found
     }
 
     fn org_key(&self, r: &Range<usize>) -> String {
@@ -311,4 +399,9 @@ impl Linker<'_> {
             },
         )
     }
+}
+
+/// The form a name word is compared in: lower case, with one apostrophe.
+fn name_key(w: &str) -> String {
+    w.to_lowercase().replace('’', "'")
 }

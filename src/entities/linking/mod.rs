@@ -67,6 +67,8 @@ struct ActorFacts {
     title_words: Vec<String>,
     last_token: usize,
     first_token: usize,
+    /// How many name mentions the actor has so far.
+    names: usize,
 }
 
 /// Look-up tables, so that linking stays linear in the article's length

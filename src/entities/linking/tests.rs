@@ -217,3 +217,66 @@ fn dates_are_never_actors_but_month_names_of_people_stay() {
     assert!(!super::is_date(&doc, 4..5));
     assert!(!super::is_date(&doc, 5..6));
 }
+
+#[test]
+fn short_forms_join_the_organisation_they_shorten() {
+    let doc = actors(
+        "The Marwick Institute for Rural Studies published the figures on Monday. \
+         Officials at the Marwick Institute said the count was late. The U.S. Senate \
+         will vote next week, and the Senate clerk confirmed the date.",
+    );
+    let institute = find(&doc, "Marwick Institute for Rural Studies");
+    assert_eq!(
+        institute.mentions.len(),
+        2,
+        "{:?}",
+        mention_texts(&doc, institute)
+    );
+    let senate = find(&doc, "U.S. Senate");
+    assert_eq!(
+        senate.mentions.len(),
+        2,
+        "{:?}",
+        mention_texts(&doc, senate)
+    );
+}
+
+#[test]
+fn a_short_form_needs_a_place_before_it_and_a_campaign_is_not_its_candidate() {
+    let doc = actors(
+        "Aides at the White House met on Monday. The House will vote on Friday. \
+         The Okonkwo campaign raised money in May. Okonkwo said the race was close.",
+    );
+    let white_house = find(&doc, "White House");
+    assert_eq!(
+        white_house.mentions.len(),
+        1,
+        "{:?}",
+        mention_texts(&doc, white_house)
+    );
+    let campaign = find(&doc, "Okonkwo campaign");
+    assert_eq!(
+        campaign.mentions.len(),
+        1,
+        "{:?}",
+        mention_texts(&doc, campaign)
+    );
+}
+
+#[test]
+fn a_person_s_shorter_name_in_any_case_is_the_same_person() {
+    let doc = actors(
+        "Mayor Luis de Avila spoke first. Later, Rosa Peña Ibarra answered him. \
+         De Avila said the budget was fair, and Peña Ibarra disagreed.",
+    );
+    let names = |a: &crate::doc::Actor| {
+        a.mentions
+            .iter()
+            .filter(|&&m| doc.mentions[m].kind == MentionKind::Name)
+            .count()
+    };
+    let avila = find(&doc, "Luis de Avila");
+    assert_eq!(names(avila), 2, "{:?}", mention_texts(&doc, avila));
+    let pena = find(&doc, "Rosa Peña Ibarra");
+    assert_eq!(names(pena), 2, "{:?}", mention_texts(&doc, pena));
+}
