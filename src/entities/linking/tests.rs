@@ -223,7 +223,7 @@ fn short_forms_join_the_organisation_they_shorten() {
     let doc = actors(
         "The Marwick Institute for Rural Studies published the figures on Monday. \
          Officials at the Marwick Institute said the count was late. The U.S. Senate \
-         will vote next week, and the Senate clerk confirmed the date.",
+         will vote next week, and the Senate confirmed the date.",
     );
     let institute = find(&doc, "Marwick Institute for Rural Studies");
     assert_eq!(
