@@ -171,8 +171,14 @@ impl Linker<'_> {
         // Names compare without case or apostrophe style: "De Blasio" is
         // "de Blasio", "O'Neill" is "O’Neill".
         let words: Vec<String> = words.iter().map(|w| name_key(w)).collect();
-        let key =
-            |a: usize| -> Vec<String> { self.facts[a].words.iter().map(|w| name_key(w)).collect() };
+        let key = |a: usize| -> &[String] { &self.facts[a].words };
+        let ends_with = |w: &[String], tail: &[String]| {
+            w.len() >= tail.len()
+                && w[w.len() - tail.len()..]
+                    .iter()
+                    .zip(tail)
+                    .all(|(a, b)| same_word(a, b))
+        };
         let last = words[words.len() - 1].clone();
         // Persons with this word first or last in their name; the latest
         // few are enough (no article tells apart dozens of people of one
@@ -193,16 +199,16 @@ impl Linker<'_> {
                 .find(|&a| {
                     let w = key(a);
                     w.len() >= 2
-                        && ((w[0] == first && w[w.len() - 1] == last)
+                        && ((same_word(&w[0], &first) && same_word(&w[w.len() - 1], &last))
                             // "Peña Nieto" shortens "Enrique Peña Nieto".
-                            || (w.len() > words.len() && w.ends_with(&words)))
+                            || (w.len() > words.len() && ends_with(w, &words)))
                 })
                 .or_else(|| {
                     // A person first named by surname alone ("Trump ... Donald
                     // Trump"): the full name completes it.
                     persons.iter().copied().find(|&a| {
                         let w = key(a);
-                        w.len() == 1 && w[0] == last
+                        w.len() == 1 && same_word(&w[0], &last)
                     })
                 })
         } else {
@@ -211,7 +217,7 @@ impl Linker<'_> {
                 .copied()
                 .filter(|&a| {
                     let w = key(a);
-                    w[w.len() - 1] == last || (w.len() > 1 && w[0] == last)
+                    same_word(&w[w.len() - 1], &last) || (w.len() > 1 && same_word(&w[0], &last))
                 })
                 .filter(|&a| match (gender, self.actors[a].gender) {
                     (Some(g), Some(h)) => g == h,
@@ -291,7 +297,7 @@ impl Linker<'_> {
             .filter(|(_, a)| a.kind == ActorKind::Organization)
             .take(RECENT_ORGS);
         for (k, a) in orgs {
-            let long: Vec<String> = a.name.split_whitespace().map(name_key).collect();
+            let long: Vec<&str> = a.name.split_whitespace().collect();
             if long.len() <= short.len() {
                 continue;
             }
@@ -299,15 +305,13 @@ impl Linker<'_> {
             // person, whose name alone is the person.
             let of_a_person = long.len() == short.len() + 1
                 && matches!(
-                    long[long.len() - 1].as_str(),
+                    name_key(long[long.len() - 1]).as_str(),
                     "campaign" | "camp" | "administration" | "foundation" | "library" | "family"
                 );
-            let starts = long.starts_with(&short) && !of_a_person;
-            let ends = long.ends_with(&short) && {
-                let rest = long.len() - short.len();
-                let dropped: Vec<&str> = a.name.split_whitespace().take(rest).collect();
-                gazetteer::place(&dropped.join(" ")).is_some()
-            };
+            let same = |part: &[&str]| part.iter().zip(&short).all(|(a, b)| same_word(a, b));
+            let rest = long.len() - short.len();
+            let starts = same(&long[..short.len()]) && !of_a_person;
+            let ends = same(&long[rest..]) && gazetteer::place(&long[..rest].join(" ")).is_some();
             if starts || ends {
                 if found.is_some_and(|f| f != k) {
                     return None;
@@ -403,5 +407,20 @@ impl Linker<'_> {
 
 /// The form a name word is compared in: lower case, with one apostrophe.
 fn name_key(w: &str) -> String {
-    w.to_lowercase().replace('’', "'")
+    w.chars().flat_map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let c = if c == '’' { '\'' } else { c };
+    c.to_lowercase()
+}
+
+/// Whether two name words are the same in their [`name_key`] forms,
+/// compared without building them (this runs for every candidate of every
+/// name).
+fn same_word(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .flat_map(fold_char)
+            .eq(b.chars().flat_map(fold_char))
 }
