@@ -34,7 +34,14 @@ pub fn parsed_subject(
     // wins, else the nearest.
     let mut subjects: Vec<(Range<usize>, Option<usize>)> = tree
         .children_labelled(cue, &SUBJECTS)
-        .map(|s| (tree.subtree(s), head_actor(doc, mention_at, s)))
+        // The phrase is the name at the head when there is one ("Denise
+        // Okafor" of "Denise Okafor, president of Local 1180"; claims add
+        // the apposition to their source), else the whole subject.
+        .map(|s| {
+            let span =
+                mention_at[s].map_or_else(|| tree.subtree(s), |m| doc.mentions[m].tokens.clone());
+            (span, head_actor(doc, mention_at, s))
+        })
         .filter(|(span, _)| {
             span.start >= within.start && span.end <= within.end && !span.contains(&cue)
         })
