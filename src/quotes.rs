@@ -386,9 +386,16 @@ fn attribute_after(
         let attributed = if cue == i {
             parsed.or_else(|| speaker_after(doc, mention_at, cue + 1, sentence_end))
         } else {
-            parsed
-                .filter(|(span, _)| span.start >= i && span.end <= cue)
-                .or_else(|| speaker_phrase(doc, mention_at, i..cue, tag.as_ref()))
+            // The words before the cue are the mention; the parse says
+            // whom they name.
+            let parsed = parsed.filter(|(span, _)| span.start >= i && span.end <= cue);
+            match (
+                parsed,
+                speaker_phrase(doc, mention_at, i..cue, tag.as_ref()),
+            ) {
+                (Some((_, actor)), Some((phrase, _))) => Some((phrase, actor)),
+                (parsed, phrase) => parsed.or(phrase),
+            }
         };
         if let Some((mention, actor)) = attributed {
             q.cue = Some(cue..cue + 1);
