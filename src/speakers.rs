@@ -151,7 +151,7 @@ pub fn pronoun_speaker(
         .or(recent.map(|(actor, _)| actor))
 }
 
-/// The person named as the subject of a clause most recently before
+/// The person named as the subject of a main clause most recently before
 /// `pronoun`, outside quotations and within a few paragraphs, that
 /// `agrees`: "Lynch defended the policy on Monday. …," she said.
 fn recent_subject(doc: &Doc, pronoun: usize, agrees: &dyn Fn(usize) -> bool) -> Option<usize> {
@@ -163,7 +163,15 @@ fn recent_subject(doc: &Doc, pronoun: usize, agrees: &dyn Fn(usize) -> bool) -> 
     (0..pronoun)
         .rev()
         .take_while(|&t| here - paragraph(t) <= SPEAKER_REACH_PARAGRAPHS)
-        .filter(|&t| !quoted[t] && matches!(tree.label(t), "nsubj" | "nsubjpass"))
+        // A main clause's subject, not an embedded one's ("Kay told them
+        // that Lee wants peace. He went on to say …" is Kay).
+        .filter(|&t| {
+            !quoted[t]
+                && matches!(tree.label(t), "nsubj" | "nsubjpass")
+                && tree
+                    .head(t)
+                    .is_none_or(|h| matches!(tree.label(h), "root" | "conj"))
+        })
         .find_map(|t| {
             let m = &doc.mentions[mention_at[t]?];
             (m.kind == MentionKind::Name && agrees(m.actor)).then_some(m.actor)
@@ -303,5 +311,18 @@ mod tests {
         let speaker = |k: usize| quotes[k].speaker.map(|a| doc.actors[a].name.as_str());
         assert_eq!(speaker(0), Some("Rosa Quint"));
         assert_eq!(speaker(1), Some("Abel Mora"));
+        // An embedded clause's subject is not the one a "he" goes back to.
+        let doc = crate::pipeline::run_until(
+            "Governor Hal Brenner told reporters that he thought Omar Vance “wants a deal.” \
+             He went on to say, “We will meet in May.”"
+                .to_string(),
+            crate::pipeline::Stage::Cues,
+        );
+        let quotes = crate::quotes::extract(&doc);
+        let last = quotes.last().and_then(|q| q.speaker);
+        assert_eq!(
+            last.map(|a| doc.actors[a].name.as_str()),
+            Some("Hal Brenner")
+        );
     }
 }
