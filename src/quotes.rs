@@ -96,7 +96,11 @@ pub fn extract(doc: &Doc) -> Vec<Quotation> {
                 };
             }
         }
-        if quotes[k].speaker_mention.is_none() {
+        // "(CROSSTALK.)", "(Applause)": a transcript's stage direction is
+        // nobody's words.
+        let first = quotes[k].parts[0].start;
+        let stage_direction = doc.token_text(first) == "(";
+        if quotes[k].speaker_mention.is_none() && !stage_direction {
             if let Some(prev) = last_spoken {
                 carry_over(doc, token_sentence, &mut quotes, prev, k);
             }
@@ -716,6 +720,19 @@ mod tests {
         let mention = doc.slice(doc.token_range(q[0].speaker_mention.clone().unwrap()));
         assert_eq!(mention, "Rep. Alma Ruiz (D-Ore.)");
         assert_eq!(speaker_name(&doc, &q[1]).as_deref(), Some("Okoro"));
+    }
+
+    #[test]
+    fn a_stage_direction_in_a_transcript_has_no_speaker() {
+        let (doc, q) = analyse(
+            "Host Len Marr spoke with Ada Voss.\n\n\"MARR: Will you run?\"\n\n\"(LAUGHTER.)\"\n\n\"VOSS: No.\"",
+        );
+        let directions: Vec<&Quotation> = q
+            .iter()
+            .filter(|q| doc.token_text(q.parts[0].start) == "(")
+            .collect();
+        assert!(!directions.is_empty());
+        assert!(directions.iter().all(|q| q.speaker.is_none()));
     }
 
     #[test]
