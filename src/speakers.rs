@@ -250,18 +250,23 @@ mod tests {
         assert_eq!(speaker_of(&doc, "said").as_deref(), Some("Ines Vidal"));
     }
 
+    /// The speaker names of the quotations of `text`, in order.
+    fn quote_speakers(text: &str) -> Vec<Option<String>> {
+        let doc = crate::pipeline::run_until(text.to_string(), crate::pipeline::Stage::Cues);
+        crate::quotes::extract(&doc)
+            .iter()
+            .map(|q| q.speaker.map(|a| doc.actors[a].name.clone()))
+            .collect()
+    }
+
     #[test]
     fn quotes_take_the_speaker_at_the_head_of_the_source() {
-        let doc = crate::pipeline::run_until(
+        let speakers = quote_speakers(
             "Erik Halvorsen runs the depot. “We will not back down,” said Mr. Halvorsen. \
-             The Ohio senator said “nothing has changed” at the hearing."
-                .to_string(),
-            crate::pipeline::Stage::Cues,
+             The Ohio senator said “nothing has changed” at the hearing.",
         );
-        let quotes = crate::quotes::extract(&doc);
-        let speaker = |k: usize| quotes[k].speaker.map(|a| doc.actors[a].name.as_str());
-        assert_eq!(speaker(0), Some("Erik Halvorsen"));
-        assert_ne!(speaker(1), Some("Ohio"));
+        assert_eq!(speakers[0].as_deref(), Some("Erik Halvorsen"));
+        assert_ne!(speakers[1].as_deref(), Some("Ohio"));
     }
 
     #[test]
@@ -278,19 +283,13 @@ mod tests {
 
     #[test]
     fn transcript_labels_name_each_turn_s_speaker() {
-        let doc = crate::pipeline::run_until(
+        let speakers = quote_speakers(
             "On Sunday the senator, Ada Voss, spoke to the host, Len Marr, about the budget.\n\n\
              \"MARR: Will you run again?\n\n\
              \"VOSS: Not this year. We have work to do.\n\n\
-             \"MARR: Thank you, senator."
-                .to_string(),
-            crate::pipeline::Stage::Cues,
+             \"MARR: Thank you, senator.",
         );
-        let quotes = crate::quotes::extract(&doc);
-        let speakers: Vec<Option<&str>> = quotes
-            .iter()
-            .map(|q| q.speaker.map(|a| doc.actors[a].name.as_str()))
-            .collect();
+        let speakers: Vec<Option<&str>> = speakers.iter().map(|s| s.as_deref()).collect();
         assert_eq!(
             speakers,
             [Some("Len Marr"), Some("Ada Voss"), Some("Len Marr")],
@@ -300,28 +299,20 @@ mod tests {
 
     #[test]
     fn a_pronoun_speaker_is_the_person_last_named_as_a_subject() {
-        let doc = crate::pipeline::run_until(
+        let speakers = quote_speakers(
             "Mayor Rosa Quint defended the budget on Monday against critics led by \
              Tom Reyes.\n\n“We kept every promise,” she said.\n\n\
-             Councilman Abel Mora disagreed with the mayor. “It is a shell game,” he said."
-                .to_string(),
-            crate::pipeline::Stage::Cues,
+             Councilman Abel Mora disagreed with the mayor. “It is a shell game,” he said.",
         );
-        let quotes = crate::quotes::extract(&doc);
-        let speaker = |k: usize| quotes[k].speaker.map(|a| doc.actors[a].name.as_str());
-        assert_eq!(speaker(0), Some("Rosa Quint"));
-        assert_eq!(speaker(1), Some("Abel Mora"));
+        assert_eq!(speakers[0].as_deref(), Some("Rosa Quint"));
+        assert_eq!(speakers[1].as_deref(), Some("Abel Mora"));
         // An embedded clause's subject is not the one a "he" goes back to.
-        let doc = crate::pipeline::run_until(
+        let speakers = quote_speakers(
             "Governor Hal Brenner told reporters that he thought Omar Vance “wants a deal.” \
-             He went on to say, “We will meet in May.”"
-                .to_string(),
-            crate::pipeline::Stage::Cues,
+             He went on to say, “We will meet in May.”",
         );
-        let quotes = crate::quotes::extract(&doc);
-        let last = quotes.last().and_then(|q| q.speaker);
         assert_eq!(
-            last.map(|a| doc.actors[a].name.as_str()),
+            speakers.last().cloned().flatten().as_deref(),
             Some("Hal Brenner")
         );
     }

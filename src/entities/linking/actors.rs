@@ -171,7 +171,6 @@ impl Linker<'_> {
         // Names compare without case or apostrophe style: "De Blasio" is
         // "de Blasio", "O'Neill" is "O’Neill".
         let words: Vec<String> = words.iter().map(|w| name_key(w)).collect();
-        let key = |a: usize| -> &[String] { &self.facts[a].words };
         let ends_with = |w: &[String], tail: &[String]| {
             w.len() >= tail.len()
                 && w[w.len() - tail.len()..]
@@ -197,7 +196,7 @@ impl Linker<'_> {
                 .iter()
                 .copied()
                 .find(|&a| {
-                    let w = key(a);
+                    let w = &self.facts[a].words;
                     w.len() >= 2
                         && ((same_word(&w[0], &first) && same_word(&w[w.len() - 1], &last))
                             // "Peña Nieto" shortens "Enrique Peña Nieto".
@@ -207,7 +206,7 @@ impl Linker<'_> {
                     // A person first named by surname alone ("Trump ... Donald
                     // Trump"): the full name completes it.
                     persons.iter().copied().find(|&a| {
-                        let w = key(a);
+                        let w = &self.facts[a].words;
                         w.len() == 1 && same_word(&w[0], &last)
                     })
                 })
@@ -216,7 +215,7 @@ impl Linker<'_> {
                 .iter()
                 .copied()
                 .filter(|&a| {
-                    let w = key(a);
+                    let w = &self.facts[a].words;
                     same_word(&w[w.len() - 1], &last) || (w.len() > 1 && same_word(&w[0], &last))
                 })
                 .filter(|&a| match (gender, self.actors[a].gender) {

@@ -42,8 +42,8 @@ use std::ops::Range;
 pub(super) type Tagged = (Range<usize>, u8, usize);
 
 /// The label types of PER and of MISC, which titles of works take.
-const PER: u8 = 1;
-const MISC: u8 = 4;
+pub(super) const PER: u8 = 1;
+pub(super) const MISC: u8 = 4;
 
 /// Words that may stand inside a name in lower case: the particles of
 /// foreign names ([`is_leading_particle`]) and those of English ones.
@@ -372,18 +372,28 @@ fn join_nicknames(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// The label each range text has most often in the article (ties to the
 /// first seen).
 fn usual_tags<'d>(doc: &'d Doc, tagged: &[Tagged]) -> rustc_hash::FxHashMap<&'d str, u8> {
-    let mut counts: rustc_hash::FxHashMap<&str, [usize; 5]> = Default::default();
+    let mut counts: rustc_hash::FxHashMap<&str, LabelCounts> = Default::default();
     for (range, tag, _) in tagged {
         counts
             .entry(doc.slice(doc.token_range(range.clone())))
             .or_default()[usize::from(*tag).min(4)] += 1;
     }
+    usual_labels(counts)
+}
+
+/// How often a form got each label type (index 1 PER … 4 MISC).
+pub(super) type LabelCounts = [usize; 5];
+
+/// The label each form gets most often; a tie goes to the lower label.
+pub(super) fn usual_labels(
+    counts: rustc_hash::FxHashMap<&str, LabelCounts>,
+) -> rustc_hash::FxHashMap<&str, u8> {
     counts
         .into_iter()
         .map(|(text, c)| {
             let best = (1..5)
                 .max_by_key(|&k| (c[k], std::cmp::Reverse(k)))
-                .unwrap_or(1);
+                .unwrap_or(usize::from(PER));
             (text, best as u8)
         })
         .collect()

@@ -12,14 +12,9 @@
 //! Assumes the ranges are cleaned ([`super::hygiene::clean`]), in text
 //! order and within one sentence each, and that the syntax stage has run.
 
-use super::hygiene::Tagged;
+use super::hygiene::{usual_labels, LabelCounts, Tagged, MISC, PER};
 use crate::doc::{Doc, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
-/// The label type of PER and MISC; MISC forms (peoples, adjectives,
-/// events) are not propagated: "American" alone is more often an adjective.
-const PER: u8 = 1;
-const MISC: u8 = 4;
 
 /// Names run a few words; a longer form is rare enough to match only where
 /// the tagger found it.
@@ -98,8 +93,10 @@ pub(super) fn propagate(doc: &Doc, tagged: Vec<Tagged>) -> Vec<Tagged> {
 /// The forms the tagger found as names, with the label each usually gets
 /// (a tie goes to the lower label), and the surnames of persons' full names.
 fn found_forms<'d>(doc: &'d Doc, tagged: &[Tagged]) -> HashMap<&'d str, u8> {
-    let mut counts: HashMap<&str, [usize; 5]> = HashMap::default();
+    let mut counts: HashMap<&str, LabelCounts> = HashMap::default();
     for (range, tag, _) in tagged {
+        // MISC forms (peoples, adjectives, events) are not propagated:
+        // "American" alone is more often an adjective.
         if *tag == MISC || range.len() > MAX_FORM_TOKENS {
             continue;
         }
@@ -113,15 +110,7 @@ fn found_forms<'d>(doc: &'d Doc, tagged: &[Tagged]) -> HashMap<&'d str, u8> {
             counts.entry(doc.token_text(last)).or_default()[usize::from(PER)] += 1;
         }
     }
-    counts
-        .into_iter()
-        .map(|(text, c)| {
-            let best = (1..5)
-                .max_by_key(|&k| (c[k], std::cmp::Reverse(k)))
-                .unwrap_or(PER as usize);
-            (text, best as u8)
-        })
-        .collect()
+    usual_labels(counts)
 }
 
 #[cfg(test)]
