@@ -55,6 +55,8 @@ pub use output::{Brief, Extras};
 pub mod training {
     pub use crate::cues::is_verb_helper;
     pub use crate::cues::model as cue_model;
+    pub use crate::entities::coref;
+    pub use crate::entities::linking::link as link_names;
     pub use crate::entities::{entities, gazetteer, tag_document, tagger};
     pub use crate::tokenize::segment;
 }

@@ -8,12 +8,19 @@
 //! the `analyze` pipeline and `brief ner --conll` go through
 //! [`tag_document`], so CoNLL scores measure exactly what the brief uses.
 
+pub mod coref;
 pub mod features;
 pub mod gazetteer;
 pub mod linking;
 pub mod tagger;
 
-pub use linking::link;
+/// Finds the actors of `doc` and their mentions: names and nominals
+/// linked by rule (`linking`), then persons' pronouns by the learned
+/// resolver (`coref`).
+pub fn link(doc: &mut crate::doc::Doc) {
+    linking::link(doc);
+    coref::resolve(doc);
+}
 
 use crate::lexicon;
 use rustc_hash::FxHashMap as HashMap;

@@ -52,6 +52,8 @@ pub enum Kind {
     Deps,
     /// The dependency labeller's model (`models/labels.bin`).
     Labels,
+    /// The pronoun resolver's ranking model (`models/coref.bin`).
+    Coref,
 }
 
 impl Kind {
@@ -63,6 +65,7 @@ impl Kind {
             Kind::Pos => "pos",
             Kind::Deps => "deps",
             Kind::Labels => "labels",
+            Kind::Coref => "coref",
         }
     }
 
@@ -74,6 +77,7 @@ impl Kind {
             Kind::Pos => "models/pos.bin",
             Kind::Deps => "models/deps.bin",
             Kind::Labels => "models/labels.bin",
+            Kind::Coref => "models/coref.bin",
         }
     }
 
@@ -83,6 +87,7 @@ impl Kind {
             Kind::Ner => "cargo run --release --example train-ner",
             Kind::Cues => "cargo run --release --example train-cues",
             Kind::Pos | Kind::Deps | Kind::Labels => "cargo run --release --example train-syntax",
+            Kind::Coref => "cargo run --release --example train-coref",
         }
     }
 }

@@ -202,6 +202,72 @@ impl Binary {
     }
 }
 
+/// A ranking averaged perceptron: each example is a list of options (each
+/// a feature list), some of them right; the option with the highest sum of
+/// weights wins. A mistake moves the weights toward the best-scoring right
+/// option and away from the winner (Collins' perceptron with a latent
+/// right answer, as mention-ranking coreference trains).
+#[derive(Clone, Debug)]
+pub struct Ranker {
+    /// One weight per bucket.
+    pub weights: Hashed,
+    /// The examples seen so far, plus 1 (the averaging step).
+    pub step: f32,
+}
+
+impl Ranker {
+    /// An untrained ranker over `2^log2` buckets.
+    pub fn new(log2: u32) -> Ranker {
+        Ranker {
+            weights: Hashed::new(log2, 1),
+            step: 1.0,
+        }
+    }
+
+    /// The index of the best-scoring option among those `allowed` (the
+    /// first on a tie), if any is allowed.
+    fn best(&self, options: &[Vec<u64>], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut best: Option<(usize, f32)> = None;
+        for (k, features) in options.iter().enumerate() {
+            if !allowed(k) {
+                continue;
+            }
+            let score = self.weights.sum(features);
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((k, score));
+            }
+        }
+        best.map(|(k, _)| k)
+    }
+
+    /// One example: `options` with `right[k]` saying whether option `k` is
+    /// a right answer (at least one must be). Returns whether the winner
+    /// was already right.
+    pub fn learn(&mut self, options: &[Vec<u64>], right: &[bool]) -> bool {
+        let winner = self.best(options, |_| true);
+        let target = self.best(options, |k| right[k]);
+        let ok = match (winner, target) {
+            (Some(w), Some(t)) if !right[w] => {
+                for &f in &options[t] {
+                    self.weights.bump(f, 0, 1.0, self.step.into());
+                }
+                for &f in &options[w] {
+                    self.weights.bump(f, 0, -1.0, self.step.into());
+                }
+                false
+            }
+            _ => true,
+        };
+        self.step += 1.0;
+        ok
+    }
+
+    /// The weights averaged over every step so far, for quantisation.
+    pub fn averaged(&self) -> Vec<f32> {
+        self.weights.averaged(self.step.into())
+    }
+}
+
 /// A multiclass averaged perceptron over `N` labels: the label with the
 /// highest score wins (the first on a tie).
 #[derive(Clone, Debug)]
@@ -573,5 +639,37 @@ mod tests {
         assert_eq!(ints[0], -127);
         assert_eq!(*ints.last().unwrap(), 127);
         assert_eq!(q.apply(&[0.0, 0.0]).0, [0, 0]);
+    }
+
+    #[test]
+    fn the_ranker_learns_which_option_is_right() {
+        let mut ranker = Ranker::new(8);
+        // Option features: 1 marks the right kind of option, 2 and 3 noise.
+        let examples = [
+            (vec![vec![2, 3], vec![1, 3]], vec![false, true]),
+            (vec![vec![1, 2], vec![3]], vec![true, false]),
+            (vec![vec![3], vec![2], vec![1]], vec![false, false, true]),
+        ];
+        for _ in 0..5 {
+            for (options, right) in &examples {
+                ranker.learn(options, right);
+            }
+        }
+        let weights = ranker.averaged();
+        let score = |f: &[u64]| f.iter().map(|&x| weights[x as usize]).sum::<f32>();
+        for (options, right) in &examples {
+            // The first of equal scores wins, as in `Ranker::best`.
+            let mut best = 0;
+            for k in 1..options.len() {
+                if score(&options[k]) > score(&options[best]) {
+                    best = k;
+                }
+            }
+            assert!(right[best]);
+        }
+        // Already right: no update, and the step still counts.
+        let before = ranker.step;
+        assert!(ranker.learn(&examples[0].0, &examples[0].1));
+        assert_eq!(ranker.step, before + 1.0);
     }
 }

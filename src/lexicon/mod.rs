@@ -153,16 +153,20 @@ pub enum Table {
     Attitudes,
     /// `models/first_names.tsv`: first name, usual gender (`m`, `f`, `u`).
     FirstNames,
+    /// `data/lexicon/person_descriptions.tsv`: a noun that describes a
+    /// person just named ("businessman"), gender (`m`, `f`, `-`).
+    PersonDescriptions,
 }
 
 impl Table {
-    const ALL: [Table; 6] = [
+    const ALL: [Table; 7] = [
         Table::Honorifics,
         Table::Cues,
         Table::Sentiment,
         Table::Evaluative,
         Table::Attitudes,
         Table::FirstNames,
+        Table::PersonDescriptions,
     ];
 
     /// The file's text as compiled in.
@@ -175,6 +179,9 @@ impl Table {
             Table::Attitudes => include_str!("../../data/attitudes.tsv"),
             // The NER trainer (examples/train-ner.rs) writes this file.
             Table::FirstNames => include_str!("../../models/first_names.tsv"),
+            Table::PersonDescriptions => {
+                include_str!("../../data/lexicon/person_descriptions.tsv")
+            }
         }
     }
 }

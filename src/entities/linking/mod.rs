@@ -12,10 +12,10 @@
 //!    the person it shortens (the most recent one when two share it, as the
 //!    two Clintons do), country aliases to their country, acronyms to their
 //!    expansion;
-//! 4. nominals link by title or head noun, pronouns by gender and position,
-//!    only when one candidate clearly fits: a wrong link is worse than none.
-//!    Pronouns inside quotations are left alone (their "he" is often not
-//!    the speaker's antecedent).
+//! 4. nominals link by title or head noun, "its" to the nearest
+//!    organisation or place, only when one candidate clearly fits: a wrong
+//!    link is worse than none. Persons' pronouns are left to the learned
+//!    resolver that runs after this (`entities::coref`).
 //!
 //! Layout: the linker and its tables here; name candidates in `names`,
 //! names to actors in `actors`, nominals and pronouns in `references`.
@@ -106,9 +106,8 @@ struct Linker<'d> {
     /// Whether a mention covers each token.
     covered: Vec<bool>,
     index: Index,
-    /// For pronouns: (start, end, actor) of the person mentions of each
-    /// sentence, and of the organisation and place names, sorted.
-    sorted_persons: Vec<Vec<(usize, usize, usize)>>,
+    /// For "its": (start, end, actor) of the organisation and place names
+    /// of each sentence, sorted.
     sorted_things: Vec<Vec<(usize, usize, usize)>>,
 }
 
@@ -206,7 +205,6 @@ pub fn link(doc: &mut Doc) {
             by_sentence: vec![Vec::new(); doc.sentences.len()],
             ..Index::default()
         },
-        sorted_persons: Vec::new(),
         sorted_things: Vec::new(),
     };
     let candidates = linker.candidates(&tagged);
@@ -304,7 +302,7 @@ const SALIENCE_LEAD: f64 = 0.15;
 /// across float noise.
 const SALIENCE_SCALE: f64 = 1000.0;
 
-fn set_salience(doc: &Doc, actors: &mut [Actor], mentions: &[Mention]) {
+pub(crate) fn set_salience(doc: &Doc, actors: &mut [Actor], mentions: &[Mention]) {
     let most = actors
         .iter()
         .map(|a| a.mentions.len())

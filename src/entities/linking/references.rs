@@ -1,5 +1,7 @@
-//! Nominals ("the senator") and pronouns to the actors they refer to, only
+//! Nominals ("the senator") and "its" to the actors they refer to, only
 //! when one candidate clearly fits: a wrong link is worse than none.
+//! Persons' pronouns are resolved after linking, by the learned model
+//! (`entities::coref`).
 //!
 //! Assumes every name already linked (`actors`).
 
@@ -115,109 +117,34 @@ impl Linker<'_> {
             .max_by_key(|&a| self.facts[a].last_token)
     }
 
+    /// "its" (persons' pronouns are the learned resolver's, `coref`).
     pub(super) fn link_pronouns(&mut self) {
         let doc = self.doc;
         let quoted = doc.quoted();
-        // Name and nominal mentions of each sentence, sorted, split into
-        // persons and organisations or places, for binary search below.
-        let mut persons = vec![Vec::new(); doc.sentences.len()];
+        // Organisation and place names of each sentence, sorted, for
+        // binary search below.
         let mut things = vec![Vec::new(); doc.sentences.len()];
         for m in &self.mentions {
-            match self.actors[m.actor].kind {
-                ActorKind::Person => {
-                    persons[m.sentence].push((m.tokens.start, m.tokens.end, m.actor))
-                }
-                ActorKind::Organization | ActorKind::Location if m.kind == MentionKind::Name => {
-                    things[m.sentence].push((m.tokens.start, m.tokens.end, m.actor))
-                }
-                _ => {}
+            if matches!(
+                self.actors[m.actor].kind,
+                ActorKind::Organization | ActorKind::Location
+            ) && m.kind == MentionKind::Name
+            {
+                things[m.sentence].push((m.tokens.start, m.tokens.end, m.actor));
             }
         }
-        for list in persons.iter_mut().chain(things.iter_mut()) {
+        for list in things.iter_mut() {
             list.sort_unstable();
         }
-        self.sorted_persons = persons;
         self.sorted_things = things;
         for (i, &inside) in quoted.iter().enumerate() {
-            if inside || self.covered[i] {
+            if inside || self.covered[i] || self.doc.token_lower(i) != "its" {
                 continue;
             }
-            let w = self.doc.token_lower(i);
-            let (gender, subject, person) = match w {
-                "he" => (Some(Gender::Male), true, true),
-                "him" | "his" | "himself" => (Some(Gender::Male), false, true),
-                "she" => (Some(Gender::Female), true, true),
-                "her" | "hers" | "herself" => (Some(Gender::Female), false, true),
-                "its" => (None, false, false),
-                _ => continue,
-            };
-            let actor = if person {
-                self.pronoun_person(i, gender, subject)
-            } else {
-                self.pronoun_thing(i)
-            };
-            if let Some(a) = actor {
+            if let Some(a) = self.pronoun_thing(i) {
                 self.add_mention(a, i..i + 1, MentionKind::Pronoun);
             }
         }
-    }
-
-    /// Person mentions of sentence `s` that end before token `before` and
-    /// start at most `PRONOUN_WINDOW` tokens earlier, in order. The window
-    /// keeps the cost bounded in run-on "sentences" of thousands of words.
-    fn persons_in(&self, s: usize, before: usize) -> Vec<usize> {
-        window(&self.sorted_persons[s], before)
-            .iter()
-            .map(|m| m.2)
-            .collect()
-    }
-
-    fn compatible(&self, a: usize, gender: Option<Gender>) -> bool {
-        match (gender, self.actors[a].gender) {
-            (Some(g), Some(h)) => g == h,
-            _ => true,
-        }
-    }
-
-    /// Subject pronouns take the first compatible person of their sentence
-    /// (else of the sentence before); object and possessive pronouns the
-    /// nearest one before them. A person of unknown gender is taken only
-    /// when no other person could be meant.
-    fn pronoun_person(&self, i: usize, gender: Option<Gender>, subject: bool) -> Option<usize> {
-        let s = self.token_sentence[i];
-        for back in 0..=1 {
-            if back > s {
-                break;
-            }
-            let sentence = s - back;
-            // Earlier sentences end before the pronoun too: the window is
-            // measured from the pronoun either way.
-            let before = i;
-            let mut persons = self.persons_in(sentence, before);
-            persons.dedup();
-            let fitting: Vec<usize> = persons
-                .iter()
-                .copied()
-                .filter(|&a| self.compatible(a, gender))
-                .collect();
-            if fitting.is_empty() {
-                continue;
-            }
-            let pick = if subject || back > 0 {
-                fitting[0]
-            } else {
-                fitting[fitting.len() - 1]
-            };
-            let known = self.actors[pick].gender.is_some();
-            let unique = {
-                let mut f = fitting.clone();
-                f.sort();
-                f.dedup();
-                f.len() == 1
-            };
-            return (known || unique).then_some(pick);
-        }
-        None
     }
 
     /// "its": the nearest organisation or place before it in its sentence.
