@@ -116,7 +116,7 @@ impl<'a> Resolver<'a> {
     /// at `margin`: the best one, when it beats "nobody" by more than the
     /// margin and is not a person of unknown gender mentioned within a
     /// sentence of another who could be meant (such links are right 18
-    /// times in 39 on PolNeAR dev against the silver chains, the others
+    /// times in 37 on PolNeAR dev against the silver chains, the others
     /// 0.85 of the time: `train-coref`).
     pub fn pick(&self, case: &Case, margin: i32) -> Option<usize> {
         self.best(case)

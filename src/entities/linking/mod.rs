@@ -87,6 +87,9 @@ struct Index {
     org_heads: HashMap<String, Vec<usize>>,
     /// Mentions (indexes into `Linker::mentions`) by sentence.
     by_sentence: Vec<Vec<usize>>,
+    /// The actor each name of two or more words was first linked to, by
+    /// its exact text.
+    exact: HashMap<String, usize>,
 }
 
 /// Appends `a` unless it is among the last entries (lists are appended in

@@ -280,3 +280,60 @@ fn a_person_s_shorter_name_in_any_case_is_the_same_person() {
     let pena = find(&doc, "Rosa Peña Ibarra");
     assert_eq!(names(pena), 2, "{:?}", mention_texts(&doc, pena));
 }
+
+#[test]
+fn a_given_name_alone_joins_the_full_name_that_follows() {
+    let doc = actors(
+        "The mayor thanked his wife, Heidi, for her patience. Later, Heidi Varnum \
+         spoke to the crowd in Dorling.",
+    );
+    let heidi = find(&doc, "Heidi Varnum");
+    assert!(mention_texts(&doc, heidi).contains(&"Heidi".to_string()));
+    assert!(doc.actors.iter().all(|a| a.name != "Heidi"));
+}
+
+#[test]
+fn a_surname_goes_to_the_person_the_story_is_about() {
+    // Anna Okafor is named just before the last "Okafor", but the story
+    // names Ted five times as often.
+    let doc = actors(
+        "Ted Okafor won the vote. Okafor thanked the council. Okafor praised the staff. \
+         Okafor met the press. Okafor left early. The count had taken three days, and \
+         observers from four parties had watched every ballot in the hall as the clerks \
+         read them aloud one by one until late on Sunday night. His wife, Anna Okafor, \
+         stayed. Okafor said the result was fair.",
+    );
+    let anna = find(&doc, "Anna Okafor");
+    assert_eq!(mention_texts(&doc, anna), vec!["Anna Okafor".to_string()]);
+}
+
+#[test]
+fn an_acronym_in_parentheses_must_fit_the_name_before_it() {
+    // A dateline's agency is not the city's acronym.
+    let doc = actors("BERLIN (AP) — The council met on Monday.");
+    let city = find(&doc, "BERLIN");
+    assert_eq!(mention_texts(&doc, city), vec!["BERLIN".to_string()]);
+    let doc = actors("The Northern Rail Authority (NRA) raised fares. The NRA said costs rose.");
+    let nra = find(&doc, "Northern Rail Authority");
+    assert_eq!(mention_texts(&doc, nra).len(), 3);
+}
+
+#[test]
+fn a_surname_misspelt_by_a_letter_is_the_same_person() {
+    let doc = actors(
+        "Attorney General Eric Halvorsen filed the suit. Critics said Halvorson had \
+         waited too long.",
+    );
+    let eric = find(&doc, "Eric Halvorsen");
+    assert!(mention_texts(&doc, eric).contains(&"Halvorson".to_string()));
+    // Short names a letter apart are different names.
+    let doc = actors("Ann Lee spoke first. Then Lea spoke.");
+    assert!(!mention_texts(&doc, find(&doc, "Ann Lee")).contains(&"Lea".to_string()));
+}
+
+#[test]
+fn a_longer_form_completes_a_person_and_renames_only_with_a_given_name() {
+    let doc = actors("De Marco won the primary. Later, Paul de Marco thanked voters.");
+    let paul = find(&doc, "Paul de Marco");
+    assert!(mention_texts(&doc, paul).contains(&"De Marco".to_string()));
+}
