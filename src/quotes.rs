@@ -381,7 +381,13 @@ fn attribute_after(
     let runs_in =
         q.open > start_sentence.tokens.start && doc.tokens[q.open - 1].kind == TokenKind::Word;
     let after_cue = (!opens_clause && !runs_in)
-        .then(|| (i..limit).find(|&k| is_cue(doc.token_text(k)) && !quoted[k]))
+        .then(|| {
+            (i..limit)
+                .find(|&k| is_cue(doc.token_text(k)) && !quoted[k])
+                .or_else(|| {
+                    crate::speakers::cue_after_apposition(doc, mention_at, quoted, i, sentence_end)
+                })
+        })
         .flatten();
     if let Some(cue) = after_cue {
         // The parse's subject of the cue, when it has one here ("said Mr.
@@ -443,11 +449,11 @@ fn attribute_before(
         .find(|&k| !quoted[k] && cue_heads[k])
         .or_else(|| {
             (floor..q.open).rev().find(|&k| {
-                !quoted[k] && (is_cue(doc.token_text(k)) || doc.token_text(k) == "according")
+                !quoted[k] && (is_cue(doc.token_text(k)) || doc.token_lower(k) == "according")
             })
         });
     if let Some(cue) = cue {
-        let cue_range = if doc.token_text(cue) == "according" {
+        let cue_range = if doc.token_lower(cue) == "according" {
             cue..(cue + 2).min(q.open)
         } else {
             cue..crate::cues::cue_extent(doc, cue, q.open)
@@ -458,7 +464,7 @@ fn attribute_before(
         } else {
             cue
         };
-        let found = if doc.token_text(cue) == "according" {
+        let found = if doc.token_lower(cue) == "according" {
             speaker_after(doc, mention_at, cue_range.end, q.open)
         } else {
             // "Said Ellis: “…”": with nothing before the cue, the speaker

@@ -85,6 +85,42 @@ fn controller(doc: &Doc, cue: usize) -> usize {
     verb
 }
 
+/// `"…," Ann Roe, the director of the port authority, said`: the cue
+/// whose parsed subject is a name standing right after the quotation
+/// (after at most a few title words), or whose subject that name stands
+/// in apposition to, however long the phrase between them.
+pub fn cue_after_apposition(
+    doc: &Doc,
+    mention_at: &[Option<usize>],
+    quoted: &[bool],
+    from: usize,
+    sentence_end: usize,
+) -> Option<usize> {
+    /// Title words before the name: "Senate Majority Leader".
+    const LEAD_WORDS: usize = 4;
+    let tree = doc.tree();
+    // The first mention there that is a cue's subject ("Senate" of "Senate
+    // Majority Leader Mitch McConnell" is not).
+    (from..(from + LEAD_WORDS + 1).min(sentence_end))
+        .filter_map(|k| mention_at[k])
+        .find_map(|name| {
+            let tokens = doc.mentions[name].tokens.clone();
+            let mut head = tree.head_of(tokens.clone())?;
+            // "Kay's niece, Ann Roe, shouted": the name in apposition to
+            // the subject.
+            if tree.label(head) == "appos" {
+                head = tree.head(head)?;
+            }
+            let verb = tree.head(head)?;
+            (matches!(tree.label(head), "nsubj" | "nsubjpass")
+                && verb >= tokens.end
+                && verb < sentence_end
+                && !quoted[verb]
+                && crate::cues::is_cue(doc.token_text(verb)))
+            .then_some(verb)
+        })
+}
+
 /// The actor named at token `head`, or at the head of its apposition.
 fn head_actor(doc: &Doc, mention_at: &[Option<usize>], head: usize) -> Option<usize> {
     let tree = doc.tree();
@@ -394,6 +430,29 @@ mod tests {
             "Rosa Quintero toured a plant run by Vell Industries and said: “We need jobs.”",
         );
         assert_eq!(speakers, vec![Some("Rosa Quintero".to_string())]);
+    }
+
+    #[test]
+    fn a_long_apposition_between_name_and_cue_keeps_the_speaker() {
+        let speakers = quote_speakers(
+            "“The fares will rise,” Ann Roe, the director of the Dorling port authority \
+             and a former mayor of the town, said on Monday. “We cannot wait.”",
+        );
+        assert_eq!(
+            speakers,
+            vec![Some("Ann Roe".to_string()), Some("Ann Roe".to_string())]
+        );
+        let speakers = quote_speakers(
+            "“The vote will hold,” Senate Majority Leader Tom Vail, R-Ore., said Tuesday.",
+        );
+        assert_eq!(speakers, vec![Some("Tom Vail".to_string())]);
+    }
+
+    #[test]
+    fn according_to_opens_a_sentence_too() {
+        let speakers =
+            quote_speakers("Lena Marsh spoke on Monday. According to Marsh, “the plan is dead.”");
+        assert_eq!(speakers, vec![Some("Lena Marsh".to_string())]);
     }
 
     #[test]
