@@ -349,7 +349,18 @@ fn attribute_after(
     let first = q.parts[0].start;
     let last = q.parts[q.parts.len() - 1].end;
     let after_close = q.close.map_or(last, |c| c + 1);
-    let end_sentence = &doc.sentences[token_sentence[last - 1]];
+    let mut end_sentence = &doc.sentences[token_sentence[last - 1]];
+    // `“…bank?” Mr. Clyburn said.`: a question or exclamation mark inside
+    // the quotation ends the sentence for the splitter, but the words after
+    // it in the paragraph are still its attribution.
+    let asks = matches!(doc.token_text(last - 1), "?" | "!");
+    if asks && after_close == end_sentence.tokens.end {
+        if let Some(next) = doc.sentences.get(token_sentence[last - 1] + 1) {
+            if next.paragraph == end_sentence.paragraph && next.tokens.start == after_close {
+                end_sentence = next;
+            }
+        }
+    }
     let start_sentence = &doc.sentences[token_sentence[first]];
     // After: `"…," X said` or `"…," said X`, within a few tokens.
     let mut i = after_close;

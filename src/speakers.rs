@@ -15,7 +15,7 @@
 //! run; without a parse every answer is `None` and callers fall back on
 //! their word-window rules.
 
-use crate::doc::{ActorKind, Doc, Gender, MentionKind};
+use crate::doc::{ActorKind, Doc, Gender, MentionKind, TokenKind};
 use std::ops::Range;
 
 /// The subject labels of a reporting verb.
@@ -88,7 +88,9 @@ fn controller(doc: &Doc, cue: usize) -> usize {
 /// `"…," Ann Roe, the director of the port authority, said`: the cue
 /// whose parsed subject is a name standing right after the quotation
 /// (after at most a few title words), or whose subject that name stands
-/// in apposition to, however long the phrase between them.
+/// in apposition to, however long the phrase between them; or, for a
+/// person, any verb right after the name that all but ends the sentence
+/// ("“…?” Vitter demanded.").
 pub fn cue_after_apposition(
     doc: &Doc,
     mention_at: &[Option<usize>],
@@ -98,6 +100,8 @@ pub fn cue_after_apposition(
 ) -> Option<usize> {
     /// Title words before the name: "Senate Majority Leader".
     const LEAD_WORDS: usize = 4;
+    /// Words after a closing verb: "demanded on Monday in Dorling".
+    const CLOSING_VERB_TAIL: usize = 4;
     let tree = doc.tree();
     // The first mention there that is a cue's subject ("Senate" of "Senate
     // Majority Leader Mitch McConnell" is not).
@@ -112,12 +116,21 @@ pub fn cue_after_apposition(
                 head = tree.head(head)?;
             }
             let verb = tree.head(head)?;
+            // `"…?" Vitter demanded.`: any verb right after the name that
+            // ends the sentence but for a few words reports the quotation.
+            let words_after = (verb + 1..sentence_end)
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .count();
+            let closing_verb = verb == tokens.end
+                && tree.is_verb(verb)
+                && words_after <= CLOSING_VERB_TAIL
+                && doc.actors[doc.mentions[name].actor].kind == ActorKind::Person;
             (matches!(tree.label(head), "nsubj" | "nsubjpass")
                 && verb >= tokens.end
                 && verb < sentence_end
                 && !quoted[verb]
-                && crate::cues::is_cue(doc.token_text(verb)))
-            .then_some(verb)
+                && (crate::cues::is_cue(doc.token_text(verb)) || closing_verb))
+                .then_some(verb)
         })
 }
 
@@ -446,6 +459,29 @@ mod tests {
             "“The vote will hold,” Senate Majority Leader Tom Vail, R-Ore., said Tuesday.",
         );
         assert_eq!(speakers, vec![Some("Tom Vail".to_string())]);
+    }
+
+    #[test]
+    fn a_question_mark_inside_the_quotation_keeps_its_attribution() {
+        let speakers = quote_speakers(
+            "Ruth Alder chairs the panel.\n\n“Who pays for this?” Alder asked the board.\n\n\
+             “Why now?” Alder demanded.",
+        );
+        assert_eq!(
+            speakers,
+            vec![
+                Some("Ruth Alder".to_string()),
+                Some("Ruth Alder".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_word_after_an_honorific_is_a_surname() {
+        let speakers = quote_speakers(
+            "Oren King hosted the show for years. “I was proud,” Mr. King said on Monday.",
+        );
+        assert_eq!(speakers, vec![Some("Oren King".to_string())]);
     }
 
     #[test]

@@ -93,8 +93,14 @@ impl Linker<'_> {
             }
         }
         let text = self.text(r.clone());
+        // "Mr. King", "Ms. Chancellor": after an honorific a title word is
+        // a surname.
+        let after_honorific = r.start > 0
+            && lexicon::honorific(self.word(r.start - 1))
+                .flatten()
+                .is_some();
         if r.len() == 1
-            && (is_title_word(text)
+            && ((is_title_word(text) && !after_honorific)
                 || lexicon::honorific(text).flatten().is_some()
                 || lexicon::words(List::RolePlurals).contains(text.to_lowercase().as_str()))
         {
