@@ -386,12 +386,17 @@ fn attribute_after(
                 .map(|close| open..close + 1)
         });
     let limit = (i + 8 + tag.as_ref().map_or(0, |t| t.len())).min(sentence_end);
-    // A quotation that a word runs into ("on this weekend's broadcast of
-    // “Fox News Sunday,” Pence said …") is part of a larger clause: the cue
-    // after it reports the whole clause, not the quotation.
+    // A quotation that a word runs into is part of a larger clause: a verb
+    // of saying after it reports the clause and the quoted words with it
+    // ("Oz is “smart as hell,” Mosko wrote"), but not a title ("on the
+    // broadcast of “Fox News Sunday,” Pence said …"), and no other cue
+    // does ("… a “con,” a critic of …").
     let runs_in =
         q.open > start_sentence.tokens.start && doc.tokens[q.open - 1].kind == TokenKind::Word;
-    let after_cue = (!opens_clause && !runs_in)
+    let reports_clause = |cue: &usize| {
+        !runs_in || (crate::cues::is_speech_verb(doc.token_text(*cue)) && !looks_like_title(doc, q))
+    };
+    let after_cue = (!opens_clause)
         .then(|| {
             (i..limit)
                 .find(|&k| is_cue(doc.token_text(k)) && !quoted[k])
@@ -399,7 +404,8 @@ fn attribute_after(
                     crate::speakers::cue_after_apposition(doc, mention_at, quoted, i, sentence_end)
                 })
         })
-        .flatten();
+        .flatten()
+        .filter(reports_clause);
     if let Some(cue) = after_cue {
         // The parse's subject of the cue, when it has one here ("said Mr.
         // Burman", "the Indiana governor said"), else the words around it.
@@ -532,6 +538,26 @@ fn pronoun_actor(doc: &Doc, mention_at: &[Option<usize>], range: &Range<usize>) 
         .find_map(|k| mention_at[k])
         .filter(|&m| doc.mentions[m].kind != MentionKind::Name || doc.mentions[m].tokens == *range)
         .map(|m| doc.mentions[m].actor)
+}
+
+/// Whether a quotation's words are a title ("“Fox News Sunday,”"): a few
+/// words, each capitalised; words that run into other quoted speech
+/// ("Oz is “smart as hell,” Mosko wrote") are the speaker's.
+fn looks_like_title(doc: &Doc, q: &Quotation) -> bool {
+    /// Titles quoted in news are short.
+    const TITLE_WORDS: usize = 6;
+    let words: Vec<&str> = q
+        .parts
+        .iter()
+        .flat_map(|p| p.clone())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .map(|k| doc.token_text(k))
+        .collect();
+    words.len() <= TITLE_WORDS
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || crate::lexicon::words(crate::lexicon::List::TitleSmallWords).contains(w)
+        })
 }
 
 /// A quotation with no cue of its own continues the quotes of the speaker

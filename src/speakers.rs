@@ -485,6 +485,20 @@ mod tests {
     }
 
     #[test]
+    fn words_quoted_inside_a_reported_clause_are_the_speaker_s() {
+        let speakers = quote_speakers(
+            "Ada Vell runs the studio. The new host is “sharp as a tack,” Vell wrote on Monday.",
+        );
+        assert_eq!(speakers, vec![Some("Ada Vell".to_string())]);
+        // A title in a clause is nobody's words, and a cue that is no verb
+        // of saying does not report the clause.
+        let speakers = quote_speakers(
+            "Ada Vell runs the studio. On the set of “Morning Desk,” Vell said the show would end.",
+        );
+        assert_eq!(speakers, vec![None]);
+    }
+
+    #[test]
     fn according_to_opens_a_sentence_too() {
         let speakers =
             quote_speakers("Lena Marsh spoke on Monday. According to Marsh, “the plan is dead.”");
