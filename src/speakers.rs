@@ -134,6 +134,32 @@ pub fn cue_after_apposition(
         })
 }
 
+/// The speaker of words quoted inside a clause with no cue ("Reid has
+/// gone after Trump as a “human leech”"): the person the subject of the
+/// nearest verb above the quoted words names, when that subject comes
+/// before the quotation; none when that verb's subject names no person.
+pub fn clause_speaker(
+    doc: &Doc,
+    mention_at: &[Option<usize>],
+    inner: Range<usize>,
+    open: usize,
+) -> Option<(Range<usize>, usize)> {
+    let tree = doc.tree();
+    if tree.is_empty() || inner.is_empty() {
+        return None;
+    }
+    let head = tree.head_of(inner.clone())?;
+    let verb = tree
+        .ancestors(head)
+        .filter(|&t| !inner.contains(&t) && tree.is_verb(t))
+        .find(|&t| tree.children_labelled(t, &SUBJECTS).next().is_some())?;
+    let subject = tree.children_labelled(verb, &SUBJECTS).next()?;
+    let actor = head_actor(doc, mention_at, subject)?;
+    let span = mention_at[subject]
+        .map_or_else(|| tree.subtree(subject), |m| doc.mentions[m].tokens.clone());
+    (span.end <= open && doc.actors[actor].kind == ActorKind::Person).then_some((span, actor))
+}
+
 /// The actor named at token `head`, or at the head of its apposition.
 fn head_actor(doc: &Doc, mention_at: &[Option<usize>], head: usize) -> Option<usize> {
     let tree = doc.tree();
@@ -495,6 +521,19 @@ mod tests {
         let speakers = quote_speakers(
             "Ada Vell runs the studio. On the set of “Morning Desk,” Vell said the show would end.",
         );
+        assert_eq!(speakers, vec![None]);
+    }
+
+    #[test]
+    fn words_quoted_in_a_clause_without_a_cue_are_its_subject_s() {
+        let speakers = quote_speakers(
+            "Nora Quist chairs the board. For weeks, Quist has gone after the plan as a \
+             “giveaway to landlords.”",
+        );
+        assert_eq!(speakers, vec![Some("Nora Quist".to_string())]);
+        // A subject that names no person: no speaker.
+        let speakers =
+            quote_speakers("The report described the plan as a “giveaway to landlords.”");
         assert_eq!(speakers, vec![None]);
     }
 
