@@ -128,6 +128,30 @@ fn is_pronoun(lower: &str) -> bool {
         )
 }
 
+/// For each candidate of `case`: whether one of its name or nominal
+/// mentions before the pronoun holds the head of a mention of `chain`.
+fn right_options(
+    doc: &Doc,
+    case: &features::Case,
+    chain: Option<&Vec<SilverMention>>,
+) -> Vec<bool> {
+    case.actors
+        .iter()
+        .map(|&a| {
+            chain.is_some_and(|ch| {
+                doc.actors[a].mentions.iter().any(|&k| {
+                    let m = &doc.mentions[k];
+                    let s = doc.tokens[m.tokens.start].char_start as usize;
+                    let e = doc.tokens[m.tokens.end - 1].char_end as usize;
+                    m.kind != MentionKind::Pronoun
+                        && m.tokens.end <= case.pronoun
+                        && ch.iter().any(|x| x.head.0 >= s && x.head.1 <= e)
+                })
+            })
+        })
+        .collect()
+}
+
 /// The examples of one article.
 fn article(text: String, chains: &[Vec<SilverMention>]) -> Vec<Example> {
     let chars: Vec<char> = text.chars().collect();
@@ -160,22 +184,7 @@ fn article(text: String, chains: &[Vec<SilverMention>]) -> Vec<Example> {
             continue;
         }
         let chain = Some(chain);
-        let mut right: Vec<bool> = case
-            .actors
-            .iter()
-            .map(|&a| {
-                chain.is_some_and(|ch| {
-                    doc.actors[a].mentions.iter().any(|&k| {
-                        let m = &doc.mentions[k];
-                        let s = doc.tokens[m.tokens.start].char_start as usize;
-                        let e = doc.tokens[m.tokens.end - 1].char_end as usize;
-                        m.kind != MentionKind::Pronoun
-                            && m.tokens.end <= case.pronoun
-                            && ch.iter().any(|x| x.head.0 >= s && x.head.1 <= e)
-                    })
-                })
-            })
-            .collect();
+        let mut right = right_options(&doc, &case, chain);
         let reach = right.iter().position(|&r| r).map(|k| {
             let last = doc.actors[case.actors[k]]
                 .mentions

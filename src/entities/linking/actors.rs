@@ -194,13 +194,6 @@ impl Linker<'_> {
         // "de Blasio", "O'Neill" is "O’Neill".
         let given = words.first().cloned().unwrap_or_default();
         let words: Vec<String> = words.iter().map(|w| name_key(w)).collect();
-        let ends_with = |w: &[String], tail: &[String]| {
-            w.len() >= tail.len()
-                && w[w.len() - tail.len()..]
-                    .iter()
-                    .zip(tail)
-                    .all(|(a, b)| same_word(a, b))
-        };
         let last = words[words.len() - 1].clone();
         // Persons with this word first or last in their name; the latest
         // few are enough (no article tells apart dozens of people of one
@@ -213,76 +206,94 @@ impl Linker<'_> {
             .map_or_else(Vec::new, |list| {
                 list[list.len().saturating_sub(CANDIDATES)..].to_vec()
             });
-        let first = words[0].clone();
         if words.len() >= 2 {
-            persons
-                .iter()
-                .copied()
-                .find(|&a| {
-                    let w = &self.facts[a].words;
-                    w.len() >= 2
-                        && ((same_word(&w[0], &first) && same_word(&w[w.len() - 1], &last))
-                            // "Peña Nieto" shortens "Enrique Peña Nieto".
-                            || (w.len() > words.len() && ends_with(w, &words))
-                            // "Bill de Blasio" completes "De Blasio".
-                            || (w.len() < words.len() && ends_with(&words, w)))
-                })
-                .or_else(|| {
-                    // A person first named by surname alone ("Trump ... Donald
-                    // Trump"): the full name completes it.
-                    persons.iter().copied().find(|&a| {
-                        let w = &self.facts[a].words;
-                        w.len() == 1 && same_word(&w[0], &last)
-                    })
-                })
-                .or_else(|| {
-                    // Or by a given name alone ("his wife, Heidi, … Heidi
-                    // Cruz"), when it is a known first name.
-                    gazetteer::first_name(&given)?;
-                    self.index
-                        .person_words
-                        .get(&first)?
-                        .iter()
-                        .rev()
-                        .copied()
-                        .find(|&a| {
-                            let w = &self.facts[a].words;
-                            w.len() == 1 && same_word(&w[0], &first)
-                        })
-                })
+            self.same_full_name(&words, &given, &persons)
         } else {
-            let mut matching: Vec<usize> = persons
-                .iter()
-                .copied()
-                .filter(|&a| {
-                    let w = &self.facts[a].words;
-                    same_word(&w[w.len() - 1], &last) || (w.len() > 1 && same_word(&w[0], &last))
-                })
-                .filter(|&a| match (gender, self.actors[a].gender) {
-                    (Some(g), Some(h)) => g == h,
-                    _ => true,
-                })
-                .collect();
-            // Two people share the name: one mentioned just before (within
-            // a sentence or two), else the one the article names most
-            // (the Cruz of a Ted Cruz story is Ted, though Heidi Cruz was
-            // named last), else the one mentioned last.
-            let most = matching
-                .iter()
-                .map(|&a| self.facts[a].names)
-                .max()
-                .unwrap_or(0);
-            matching.sort_by_key(|&a| {
-                let f = &self.facts[a];
-                let just_before =
-                    at.saturating_sub(f.last_token) <= JUST_MENTIONED && f.names * DWARFED >= most;
-                std::cmp::Reverse((just_before, f.names, f.last_token))
-            });
-            matching
-                .first()
-                .copied()
-                .or_else(|| self.misspelt_surname(&last))
+            self.same_single_name(&last, gender, at, &persons)
         }
+    }
+
+    /// `same_person` for a name of two or more words (`words`, as keys;
+    /// `given`, the first as written).
+    fn same_full_name(&self, words: &[String], given: &str, persons: &[usize]) -> Option<usize> {
+        let first = &words[0];
+        let last = &words[words.len() - 1];
+        persons
+            .iter()
+            .copied()
+            .find(|&a| {
+                let w = &self.facts[a].words;
+                w.len() >= 2
+                    && ((same_word(&w[0], first) && same_word(&w[w.len() - 1], last))
+                        // "Peña Nieto" shortens "Enrique Peña Nieto".
+                        || (w.len() > words.len() && ends_with_words(w, words))
+                        // "Bill de Blasio" completes "De Blasio".
+                        || (w.len() < words.len() && ends_with_words(words, w)))
+            })
+            .or_else(|| {
+                // A person first named by surname alone ("Trump ... Donald
+                // Trump"): the full name completes it.
+                persons.iter().copied().find(|&a| {
+                    let w = &self.facts[a].words;
+                    w.len() == 1 && same_word(&w[0], last)
+                })
+            })
+            .or_else(|| {
+                // Or by a given name alone ("his wife, Heidi, … Heidi
+                // Cruz"), when it is a known first name.
+                gazetteer::first_name(given)?;
+                self.index
+                    .person_words
+                    .get(first)?
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&a| {
+                        let w = &self.facts[a].words;
+                        w.len() == 1 && same_word(&w[0], first)
+                    })
+            })
+    }
+
+    /// `same_person` for one word (`last`, as a key) at token `at`.
+    fn same_single_name(
+        &self,
+        last: &str,
+        gender: Option<Gender>,
+        at: usize,
+        persons: &[usize],
+    ) -> Option<usize> {
+        let mut matching: Vec<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let w = &self.facts[a].words;
+                same_word(&w[w.len() - 1], last) || (w.len() > 1 && same_word(&w[0], last))
+            })
+            .filter(|&a| match (gender, self.actors[a].gender) {
+                (Some(g), Some(h)) => g == h,
+                _ => true,
+            })
+            .collect();
+        // Two people share the name: one mentioned just before (within
+        // a sentence or two), else the one the article names most
+        // (the Cruz of a Ted Cruz story is Ted, though Heidi Cruz was
+        // named last), else the one mentioned last.
+        let most = matching
+            .iter()
+            .map(|&a| self.facts[a].names)
+            .max()
+            .unwrap_or(0);
+        matching.sort_by_key(|&a| {
+            let f = &self.facts[a];
+            let just_before =
+                at.saturating_sub(f.last_token) <= JUST_MENTIONED && f.names * DWARFED >= most;
+            std::cmp::Reverse((just_before, f.names, f.last_token))
+        });
+        matching
+            .first()
+            .copied()
+            .or_else(|| self.misspelt_surname(last))
     }
 
     /// The one person whose surname `key` misspells by a letter
@@ -480,6 +491,15 @@ impl Linker<'_> {
             },
         )
     }
+}
+
+/// Whether the name words `w` end with the words `tail`.
+fn ends_with_words(w: &[String], tail: &[String]) -> bool {
+    w.len() >= tail.len()
+        && w[w.len() - tail.len()..]
+            .iter()
+            .zip(tail)
+            .all(|(a, b)| same_word(a, b))
 }
 
 /// Whether `a` and `b` differ by exactly one inserted, deleted or changed
