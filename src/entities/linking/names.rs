@@ -324,7 +324,9 @@ fn kind_of(
             2 => ActorKind::Organization,
             3 => ActorKind::Location,
             _ if lexicon::words(List::GroupWords).contains(text) => {
-                if adjectival {
+                // "Republican senators" is an adjective; "Republicans
+                // voted" never is.
+                if adjectival && !text.ends_with('s') {
                     return None;
                 }
                 ActorKind::Group

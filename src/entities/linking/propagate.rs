@@ -7,7 +7,9 @@
 //! longer capitalised run the tagger left alone ("Trump Tower" untagged
 //! stays untagged) or is a common word of the article the part-of-speech
 //! tagger does not take for a proper noun there ("Price rose" where "price"
-//! is also written in lower case).
+//! is also written in lower case). Parties and faiths in the plural
+//! (`data/lexicon/group_words.txt`: "Democrats") count as found in every
+//! article.
 //!
 //! Assumes the ranges are cleaned ([`super::hygiene::clean`]), in text
 //! order and within one sentence each, and that the syntax stage has run.
@@ -110,7 +112,16 @@ fn found_forms<'d>(doc: &'d Doc, tagged: &[Tagged]) -> HashMap<&'d str, u8> {
             counts.entry(doc.token_text(last)).or_default()[usize::from(PER)] += 1;
         }
     }
-    usual_labels(counts)
+    let mut forms = usual_labels(counts);
+    // A party or faith in the plural ("Democrats", "Muslims") is a group
+    // wherever it stands, tagged or not; the singulars are more often
+    // adjectives ("the Republican nominee").
+    for group in crate::lexicon::words(crate::lexicon::List::GroupWords).iter() {
+        if group.ends_with('s') || group == "Taliban" {
+            forms.entry(group).or_insert(MISC);
+        }
+    }
+    forms
 }
 
 #[cfg(test)]

@@ -337,3 +337,12 @@ fn a_longer_form_completes_a_person_and_renames_only_with_a_given_name() {
     let paul = find(&doc, "Paul de Marco");
     assert!(mention_texts(&doc, paul).contains(&"De Marco".to_string()));
 }
+
+#[test]
+fn parties_and_faiths_in_the_plural_are_groups_wherever_they_stand() {
+    let doc = actors("The bill split the chamber, with Democrats from rural states voting no.");
+    assert_eq!(find(&doc, "Democrats").kind, ActorKind::Group);
+    // The singular before a noun is an adjective.
+    let doc = actors("The Republican senators from rural states voted no.");
+    assert!(doc.actors.iter().all(|a| a.name != "Republican"));
+}
