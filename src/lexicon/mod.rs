@@ -156,10 +156,13 @@ pub enum Table {
     /// `data/lexicon/person_descriptions.tsv`: a noun that describes a
     /// person just named ("businessman"), gender (`m`, `f`, `-`).
     PersonDescriptions,
+    /// `data/lexicon/party_aliases.tsv`: a name of a party ("GOP"), the
+    /// party's full name.
+    PartyAliases,
 }
 
 impl Table {
-    const ALL: [Table; 7] = [
+    const ALL: [Table; 8] = [
         Table::Honorifics,
         Table::Cues,
         Table::Sentiment,
@@ -167,6 +170,7 @@ impl Table {
         Table::Attitudes,
         Table::FirstNames,
         Table::PersonDescriptions,
+        Table::PartyAliases,
     ];
 
     /// The file's text as compiled in.
@@ -182,6 +186,7 @@ impl Table {
             Table::PersonDescriptions => {
                 include_str!("../../data/lexicon/person_descriptions.tsv")
             }
+            Table::PartyAliases => include_str!("../../data/lexicon/party_aliases.tsv"),
         }
     }
 }

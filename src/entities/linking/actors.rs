@@ -411,6 +411,11 @@ impl Linker<'_> {
     }
 
     fn org_key(&self, r: &Range<usize>) -> String {
+        // "Republicans", "GOP" and "the Republican Party" are one party.
+        let text = self.text(r.clone());
+        if let Some(row) = lexicon::table(lexicon::Table::PartyAliases).get(text) {
+            return format!("party:{}", row[1]);
+        }
         let mut words: Vec<&str> = r.clone().map(|i| self.word(i)).collect();
         while words.len() > 1 && lexicon::words(List::OrgSuffixes).contains(words[words.len() - 1])
         {
@@ -482,6 +487,14 @@ impl Linker<'_> {
                 return a;
             }
         }
+        if let Some(a) = self.long_form_of(c) {
+            // "Hofstra" … "Hofstra University": the fuller name names it.
+            let short = std::mem::replace(&mut self.actors[a].name, text);
+            self.actors[a].aliases.push(short);
+            self.facts[a].key = key;
+            self.register(a);
+            return a;
+        }
         self.new_actor(
             text,
             c.kind,
@@ -490,6 +503,39 @@ impl Linker<'_> {
                 ..ActorFacts::default()
             },
         )
+    }
+
+    /// The one organisation named so far by a short form of the multi-word
+    /// organisation name `c` (the reverse of [`Linker::short_form_of`]): its
+    /// first words ("NBC" of "NBC News"), or its last words after a place
+    /// ("Times" of "New York Times").
+    fn long_form_of(&self, c: &NameCandidate) -> Option<usize> {
+        /// As in `short_form_of`: the latest few are enough.
+        const RECENT: usize = 64;
+        // Places stay apart: "Mexico" is not "Mexico City".
+        if c.tokens.len() < 2 || c.kind != ActorKind::Organization {
+            return None;
+        }
+        let long: Vec<String> = c.tokens.clone().map(|i| name_key(self.word(i))).collect();
+        let mut found = None;
+        for (k, a) in self.actors.iter().enumerate().rev().take(RECENT) {
+            let short: Vec<String> = a.name.split_whitespace().map(name_key).collect();
+            if a.kind != c.kind || short.len() >= long.len() {
+                continue;
+            }
+            let same = |part: &[String]| part.iter().zip(&short).all(|(x, y)| same_word(x, y));
+            let rest = long.len() - short.len();
+            let starts = same(&long[..short.len()]);
+            let ends = same(&long[rest..])
+                && gazetteer::place(self.text(c.tokens.start..c.tokens.start + rest)).is_some();
+            if starts || ends {
+                if found.is_some_and(|f| f != k) {
+                    return None;
+                }
+                found = Some(k);
+            }
+        }
+        found
     }
 }
 

@@ -346,3 +346,31 @@ fn parties_and_faiths_in_the_plural_are_groups_wherever_they_stand() {
     let doc = actors("The Republican senators from rural states voted no.");
     assert!(doc.actors.iter().all(|a| a.name != "Republican"));
 }
+
+#[test]
+fn a_party_s_names_are_one_actor() {
+    let doc = actors(
+        "Republicans met in Dorling. The GOP chose a new chair, and the Republican Party \
+         said it would unite.",
+    );
+    let parties: Vec<&str> = doc
+        .actors
+        .iter()
+        .filter(|a| matches!(a.kind, ActorKind::Group | ActorKind::Organization))
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(parties.len(), 1, "{parties:?}");
+}
+
+#[test]
+fn a_short_organisation_name_joins_the_full_name_that_follows() {
+    let doc = actors("NBC reported it first. NBC News said on Monday that the anchor would leave.");
+    let org = find(&doc, "NBC News");
+    assert!(mention_texts(&doc, org).contains(&"NBC".to_string()));
+    // Places stay apart.
+    let doc = actors("Mexico sent aid. Officials in Mexico City said it arrived.");
+    assert_ne!(
+        find(&doc, "Mexico").mentions,
+        find(&doc, "Mexico City").mentions
+    );
+}
