@@ -19,7 +19,9 @@
 //! one); it is written into the file's header. `--stats` prints how far
 //! back (in paragraphs) the nearest right candidate stands; `--dump FILE`
 //! writes the judged dev pronouns with their right antecedents' names, to
-//! score another resolver on them. Deterministic:
+//! score another resolver on them; `--errors` prints the wrong links at
+//! margin 0 (all of the model's choices, not only the calibrated ones).
+//! Deterministic:
 //! the same data and flags give the same bytes.
 
 use brief::doc::{Doc, Gender, MentionKind};
@@ -264,7 +266,6 @@ fn tally(set: &[(Option<(usize, i32)>, &Example)], margin: i32) -> (usize, usize
     (right, wrong, alone)
 }
 
-/// The margin that maximises right − penalty × wrong links on `dev`.
 /// Of the links whose winner's gender is unknown while another candidate
 /// agrees too: right and wrong (for the record of the ambiguity guard).
 fn ambiguous(model: &Resolver, dev: &[Example], margin: i32) {
@@ -284,6 +285,7 @@ fn ambiguous(model: &Resolver, dev: &[Example], margin: i32) {
     eprintln!("  winner of unknown gender beside another agreeing candidate: {right} right, {wrong} wrong");
 }
 
+/// The margin that maximises right − penalty × wrong links on `dev`.
 fn calibrate(model: &Resolver, dev: &[Example], penalty: i64) -> i32 {
     let set: Vec<_> = dev.iter().map(|e| (model.best(&e.case), e)).collect();
     let mut margins: Vec<i32> = set.iter().filter_map(|(b, _)| b.map(|x| x.1)).collect();

@@ -250,7 +250,11 @@ impl Linker<'_> {
                     .copied()
                     .find(|&a| {
                         let w = &self.facts[a].words;
-                        w.len() == 1 && same_word(&w[0], first)
+                        // "Sen. Paul" is a surname, not Paul Ryan's name.
+                        w.len() == 1
+                            && same_word(&w[0], first)
+                            && self.actors[a].titles.is_empty()
+                            && self.actors[a].aliases.iter().all(|x| !x.contains(' '))
                     })
             })
     }
@@ -300,13 +304,16 @@ impl Linker<'_> {
     /// ("Scheiderman" for "Schneiderman"): surnames of six letters or more
     /// with the same first letter; none when two persons would fit.
     fn misspelt_surname(&self, key: &str) -> Option<usize> {
-        // Shorter names are too often different names a letter apart.
-        const MIN_LETTERS: usize = 6;
+        // Shorter names are too often different names a letter apart
+        // ("Carson", "Carlson").
+        const MIN_LETTERS: usize = 8;
+        /// The latest few actors are enough (bounds the cost per name).
+        const RECENT: usize = 64;
         if key.chars().count() < MIN_LETTERS {
             return None;
         }
         let mut found = None;
-        for (a, actor) in self.actors.iter().enumerate() {
+        for (a, actor) in self.actors.iter().enumerate().rev().take(RECENT) {
             let Some(surname) = self.facts[a].words.last().map(|w| name_key(w)) else {
                 continue;
             };
@@ -507,10 +514,11 @@ impl Linker<'_> {
 
     /// The one organisation named so far by a short form of the multi-word
     /// organisation name `c` (the reverse of [`Linker::short_form_of`]): its
-    /// first words ("NBC" of "NBC News"), or its last words after a place
-    /// ("Times" of "New York Times").
+    /// first words before an organisation suffix ("NBC" of "NBC News"), or
+    /// its last words after a place ("Times" of "New York Times").
     fn long_form_of(&self, c: &NameCandidate) -> Option<usize> {
-        /// As in `short_form_of`: the latest few are enough.
+        /// The latest few actors are enough, and the bound keeps the cost
+        /// per name constant.
         const RECENT: usize = 64;
         // Places stay apart: "Mexico" is not "Mexico City".
         if c.tokens.len() < 2 || c.kind != ActorKind::Organization {
@@ -525,7 +533,15 @@ impl Linker<'_> {
             }
             let same = |part: &[String]| part.iter().zip(&short).all(|(x, y)| same_word(x, y));
             let rest = long.len() - short.len();
-            let starts = same(&long[..short.len()]);
+            // "NBC" of "NBC News", "Hofstra" of "Hofstra University"; not
+            // "Senate" of "Senate Judiciary Committee", a body of its own.
+            let extra_is_suffix = c.tokens.clone().skip(short.len()).all(|i| {
+                let w = self.word(i);
+                w == "News"
+                    || lexicon::words(List::OrgSuffixes).contains(w)
+                    || lexicon::words(List::InstitutionHeads).contains(w)
+            });
+            let starts = same(&long[..short.len()]) && extra_is_suffix;
             let ends = same(&long[rest..])
                 && gazetteer::place(self.text(c.tokens.start..c.tokens.start + rest)).is_some();
             if starts || ends {
@@ -549,7 +565,7 @@ fn ends_with_words(w: &[String], tail: &[String]) -> bool {
 }
 
 /// Whether `a` and `b` differ by exactly one inserted, deleted or changed
-/// character.
+/// character, before their last two letters.
 fn one_edit_apart(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -566,6 +582,11 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
         .zip(long.iter())
         .take_while(|(x, y)| x == y)
         .count();
+    // An edit in the last two letters is more often another name
+    // ("Peterson", "Petersen").
+    if prefix + 2 >= short.len() {
+        return false;
+    }
     if short.len() == long.len() {
         short[prefix + 1..] == long[prefix + 1..]
     } else {
