@@ -206,27 +206,13 @@ fn head_actor(doc: &Doc, mention_at: &[Option<usize>], head: usize) -> Option<us
 /// source hides behind).
 fn described_person(doc: &Doc, head: usize) -> Option<usize> {
     let tree = doc.tree();
-    let row = crate::lexicon::table(crate::lexicon::Table::PersonDescriptions)
-        .get(doc.token_lower(head))?;
+    let gender = crate::lexicon::person_description(doc.token_lower(head))?;
     let definite = tree
         .children_labelled(head, &["det"])
         .any(|d| doc.token_lower(d) == "the");
     if !definite || !tree.tag(head).starts_with("NN") {
         return None;
     }
-    let gender = match row.get(1) {
-        Some(&"m") => Some(Gender::Male),
-        Some(&"f") => Some(Gender::Female),
-        _ => None,
-    };
-    let agrees = |a: usize| {
-        let actor = &doc.actors[a];
-        actor.kind == ActorKind::Person
-            && match (gender, actor.gender) {
-                (Some(g), Some(h)) => g == h,
-                _ => true,
-            }
-    };
     let (at, actor) = last_subject(doc, head)?;
     // "Berg, the incumbent, faced Lind. … the challenger said": another
     // person named since makes the description ambiguous.
@@ -237,7 +223,29 @@ fn described_person(doc: &Doc, head: usize) -> Option<usize> {
             a != actor && doc.actors[a].kind == ActorKind::Person
         })
     });
-    (agrees(actor) && !other_person).then_some(actor)
+    (is_person_of(doc, actor, gender) && !other_person).then_some(actor)
+}
+
+/// Whether actor `a` is a person who may be of `gender` (theirs unknown,
+/// or the same).
+fn is_person_of(doc: &Doc, a: usize, gender: Option<Gender>) -> bool {
+    let actor = &doc.actors[a];
+    actor.kind == ActorKind::Person
+        && match (gender, actor.gender) {
+            (Some(g), Some(h)) => g == h,
+            _ => true,
+        }
+}
+
+/// The main-clause subjects before `before`, the latest first, within a
+/// few paragraphs.
+fn main_subjects_before(doc: &Doc, before: usize) -> impl Iterator<Item = usize> + '_ {
+    let paragraph = |t: usize| doc.sentences[doc.sentence_of()[t]].paragraph;
+    let here = paragraph(before);
+    (0..before)
+        .rev()
+        .take_while(move |&t| here - paragraph(t) <= SPEAKER_REACH_PARAGRAPHS)
+        .filter(move |&t| is_main_subject(doc, t))
 }
 
 /// Whether `t` is the subject of a main clause outside quotations.
@@ -255,14 +263,8 @@ fn is_main_subject(doc: &Doc, t: usize) -> bool {
 /// description the linker did not resolve stops the search: its person
 /// is unknown).
 fn last_subject(doc: &Doc, before: usize) -> Option<(usize, usize)> {
-    let mention_at = doc.mention_at();
-    let paragraph = |t: usize| doc.sentences[doc.sentence_of()[t]].paragraph;
-    let here = paragraph(before);
-    let t = (0..before)
-        .rev()
-        .take_while(|&t| here - paragraph(t) <= SPEAKER_REACH_PARAGRAPHS)
-        .find(|&t| is_main_subject(doc, t))?;
-    mention_at[t].map(|m| (t, doc.mentions[m].actor))
+    let t = main_subjects_before(doc, before).next()?;
+    doc.mention_at()[t].map(|m| (t, doc.mentions[m].actor))
 }
 
 /// Whether the last word of a title ("Sen.", "nominee") is the role noun
@@ -350,10 +352,7 @@ pub fn pronoun_speaker(
         _ => return linked,
     };
     let paragraph = |t: usize| doc.sentences[doc.sentence_of()[t]].paragraph;
-    let agrees = |a: usize| {
-        let actor = &doc.actors[a];
-        actor.kind == ActorKind::Person && actor.gender.is_none_or(|g| g == gender)
-    };
+    let agrees = |a: usize| is_person_of(doc, a, Some(gender));
     let recent = previous.filter(|&(actor, at)| {
         at < pronoun
             && paragraph(pronoun) - paragraph(at) <= SPEAKER_REACH_PARAGRAPHS
@@ -370,18 +369,12 @@ pub fn pronoun_speaker(
 /// `agrees`: "Lynch defended the policy on Monday. …," she said.
 fn recent_subject(doc: &Doc, pronoun: usize, agrees: &dyn Fn(usize) -> bool) -> Option<usize> {
     let mention_at = doc.mention_at();
-    let paragraph = |t: usize| doc.sentences[doc.sentence_of()[t]].paragraph;
-    let here = paragraph(pronoun);
-    (0..pronoun)
-        .rev()
-        .take_while(|&t| here - paragraph(t) <= SPEAKER_REACH_PARAGRAPHS)
-        // A main clause's subject, not an embedded one's ("Kay told them
-        // that Lee wants peace. He went on to say …" is Kay).
-        .filter(|&t| is_main_subject(doc, t))
-        .find_map(|t| {
-            let m = &doc.mentions[mention_at[t]?];
-            (m.kind == MentionKind::Name && agrees(m.actor)).then_some(m.actor)
-        })
+    // A main clause's subject, not an embedded one's ("Kay told them that
+    // Lee wants peace. He went on to say …" is Kay).
+    main_subjects_before(doc, pronoun).find_map(|t| {
+        let m = &doc.mentions[mention_at[t]?];
+        (m.kind == MentionKind::Name && agrees(m.actor)).then_some(m.actor)
+    })
 }
 
 /// A transcript's speaker label at token `at`: one to three words in

@@ -292,6 +292,14 @@ fn gender(code: Option<&&str>) -> Option<Gender> {
     }
 }
 
+/// Whether `word` (lower case) is a noun that describes a person just
+/// named ("businessman"), and the gender it gives: `Some(None)` for none.
+pub fn person_description(word: &str) -> Option<Option<Gender>> {
+    table(Table::PersonDescriptions)
+        .get(word)
+        .map(|row| gender(row.get(1)))
+}
+
 /// Whether `word` is an honorific ("Mr.", "Sen.", "Dame"), and the gender
 /// it gives the name after it: `Some(None)` for one that gives none.
 pub fn honorific(word: &str) -> Option<Option<Gender>> {

@@ -94,23 +94,28 @@ pub struct Case {
     pub actors: Vec<usize>,
     /// `actors.len() + 1` feature lists; the last is "nobody".
     pub options: Vec<Vec<u64>>,
-    /// For each candidate: whether its gender is unknown.
-    pub unknown_gender: Vec<bool>,
-    /// For each candidate: whether it agrees (or has no known gender).
-    pub agrees: Vec<bool>,
+    /// For each candidate: how its gender meets the pronoun's
+    /// (`agreement`: 0 agrees, 1 unknown, 2 clashes).
+    pub agreement: Vec<u64>,
     /// For each candidate: the sentence of its latest mention.
     pub last_sentence: Vec<usize>,
 }
 
 impl Case {
+    /// Whether candidate `k` may be of the pronoun's gender (the same, or
+    /// unknown).
+    pub fn agrees(&self, k: usize) -> bool {
+        self.agreement[k] < 2
+    }
+
     /// Whether candidate `k` is of unknown gender while another candidate
     /// who could be meant too (of the pronoun's gender or unknown) was
     /// mentioned within a sentence of it.
     pub fn ambiguous(&self, k: usize) -> bool {
-        self.unknown_gender[k]
+        self.agreement[k] == 1
             && (0..self.actors.len()).any(|j| {
                 j != k
-                    && self.agrees[j]
+                    && self.agrees(j)
                     && self.last_sentence[j].abs_diff(self.last_sentence[k]) <= 1
             })
     }
@@ -282,13 +287,15 @@ fn case(doc: &Doc, i: usize, lower: &str, gender: Gender, found: &[Candidate]) -
     let paragraph = doc.sentences[sentence].paragraph;
     let subjects: Vec<usize> = found.iter().filter_map(|c| c.subject_at).collect();
     let speakers: Vec<usize> = found.iter().filter_map(|c| c.speaker_at).collect();
-    let fitting: Vec<usize> = (0..found.len())
-        .filter(|&k| agreement(doc, found[k].actor, gender) < 2)
+    let agreements: Vec<u64> = found
+        .iter()
+        .map(|c| agreement(doc, c.actor, gender))
         .collect();
+    let fitting: Vec<usize> = (0..found.len()).filter(|&k| agreements[k] < 2).collect();
     let mut options = Vec::with_capacity(found.len() + 1);
     for (k, c) in found.iter().enumerate() {
         let m = &doc.mentions[c.last];
-        let agree = agreement(doc, c.actor, gender);
+        let agree = agreements[k];
         let sentences = bucket(sentence - m.sentence, 4);
         let paragraphs = bucket(paragraph - doc.sentences[m.sentence].paragraph, 3);
         let fitting_rank = fitting.iter().position(|&f| f == k).map_or(9, |r| r.min(3)) as u64;
@@ -334,14 +341,7 @@ fn case(doc: &Doc, i: usize, lower: &str, gender: Gender, found: &[Candidate]) -
         pronoun: i,
         actors: found.iter().map(|c| c.actor).collect(),
         options,
-        unknown_gender: found
-            .iter()
-            .map(|c| doc.actors[c.actor].gender.is_none())
-            .collect(),
-        agrees: found
-            .iter()
-            .map(|c| agreement(doc, c.actor, gender) < 2)
-            .collect(),
+        agreement: agreements,
         last_sentence: found
             .iter()
             .map(|c| doc.mentions[c.last].sentence)

@@ -122,7 +122,7 @@ impl<'a> Resolver<'a> {
         let (&nobody, candidates) = scores.split_last()?;
         let mut best: Option<(usize, i32)> = None;
         for (k, &s) in candidates.iter().enumerate() {
-            if case.agrees[k] && best.is_none_or(|(_, b)| s > b) {
+            if case.agrees(k) && best.is_none_or(|(_, b)| s > b) {
                 best = Some((k, s));
             }
         }
