@@ -24,19 +24,16 @@
 //! Deterministic:
 //! the same data and flags give the same bytes.
 
-use brief::doc::{Doc, Gender, MentionKind};
+use brief::doc::{Doc, Gender};
 use brief::learn::model::Provenance;
 use brief::learn::train::{self, Order, Schedule};
 use brief::training::coref::{self, features, CorefTrainer, Resolver};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
-/// One silver mention: its character span and its head's.
-struct SilverMention {
-    start: usize,
-    end: usize,
-    head: (usize, usize),
-}
+#[path = "common/silver.rs"]
+mod silver;
+use silver::{anchored, right_options, silver_chains, SilverMention};
+use std::path::{Path, PathBuf};
 
 struct Example {
     case: features::Case,
@@ -50,34 +47,6 @@ struct Example {
     /// For `--dump`: the article and the pronoun's character offset.
     article: String,
     at: usize,
-}
-
-fn silver_chains(path: &Path) -> HashMap<String, Vec<Vec<SilverMention>>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut out = HashMap::new();
-    for line in text.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
-        let n = |m: &serde_json::Value, k: &str| m[k].as_u64().expect("an offset") as usize;
-        let chains = v["chains"]
-            .as_array()
-            .expect("chains")
-            .iter()
-            .map(|chain| {
-                chain
-                    .as_array()
-                    .expect("a chain")
-                    .iter()
-                    .map(|m| SilverMention {
-                        start: n(m, "start"),
-                        end: n(m, "end"),
-                        head: (n(m, "head_start"), n(m, "head_end")),
-                    })
-                    .collect()
-            })
-            .collect();
-        out.insert(v["doc"].as_str().expect("doc").to_string(), chains);
-    }
-    out
 }
 
 /// Whether a chain's pronouns disagree in gender (CoreNLP merged a man and
@@ -98,67 +67,12 @@ fn mixed_gender(text: &[char], chain: &[SilverMention]) -> bool {
     seen[0] && seen[1]
 }
 
-/// Whether a silver mention is a bare pronoun (any person or number).
-fn is_pronoun(lower: &str) -> bool {
-    features::pronoun_gender(lower).is_some()
-        || matches!(
-            lower,
-            "i" | "me"
-                | "my"
-                | "mine"
-                | "myself"
-                | "we"
-                | "us"
-                | "our"
-                | "ours"
-                | "ourselves"
-                | "you"
-                | "your"
-                | "yours"
-                | "yourself"
-                | "they"
-                | "them"
-                | "their"
-                | "theirs"
-                | "themselves"
-                | "it"
-                | "its"
-                | "itself"
-                | "who"
-                | "whom"
-                | "whose"
-        )
-}
-
-/// For each candidate of `case`: whether one of its name or nominal
-/// mentions before the pronoun holds the head of a mention of `chain`.
-fn right_options(
-    doc: &Doc,
-    case: &features::Case,
-    chain: Option<&Vec<SilverMention>>,
-) -> Vec<bool> {
-    case.actors
-        .iter()
-        .map(|&a| {
-            chain.is_some_and(|ch| {
-                doc.actors[a].mentions.iter().any(|&k| {
-                    let m = &doc.mentions[k];
-                    let s = doc.tokens[m.tokens.start].char_start as usize;
-                    let e = doc.tokens[m.tokens.end - 1].char_end as usize;
-                    m.kind != MentionKind::Pronoun
-                        && m.tokens.end <= case.pronoun
-                        && ch.iter().any(|x| x.head.0 >= s && x.head.1 <= e)
-                })
-            })
-        })
-        .collect()
-}
-
 /// The examples of one article.
 fn article(text: String, chains: &[Vec<SilverMention>]) -> Vec<Example> {
     let chars: Vec<char> = text.chars().collect();
     let mut doc: Doc = brief::pipeline::run_until(text, brief::pipeline::Stage::Syntax);
     brief::training::link_names(&mut doc);
+    coref::resolve_nominals(&mut doc);
     // The chain of each pronoun, by its character start.
     let mut chain_at: HashMap<usize, usize> = HashMap::new();
     for (c, chain) in chains.iter().enumerate() {
@@ -178,15 +92,11 @@ fn article(text: String, chains: &[Vec<SilverMention>]) -> Vec<Example> {
         let Some(chain) = chain_at.get(&at).map(|&c| &chains[c]) else {
             continue;
         };
-        let anchored = chain.iter().any(|m| {
-            let head: String = chars[m.head.0..m.head.1].iter().collect();
-            head.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(&head.to_lowercase())
-        });
-        if !anchored || mixed_gender(&chars, chain) {
+        if !anchored(&chars, chain) || mixed_gender(&chars, chain) {
             continue;
         }
         let chain = Some(chain);
-        let mut right = right_options(&doc, &case, chain);
+        let mut right = right_options(&doc, &case.actors, case.pronoun, chain);
         let reach = right.iter().position(|&r| r).map(|k| {
             let last = doc.actors[case.actors[k]]
                 .mentions

@@ -563,7 +563,7 @@ mod tests {
     fn rules_that_would_guess_give_no_speaker() {
         // A description when someone else was named since.
         let speakers = quote_speakers(
-            "Tom Berg, a billionaire, faced Maria Lind on Monday. “We will win,” the \
+            "Tom Berg, a billionaire, faced Omar Lind on Monday. “We will win,” the \
              businessman said.",
         );
         assert_eq!(speakers, vec![None]);

@@ -54,6 +54,8 @@ pub enum Kind {
     Labels,
     /// The pronoun resolver's ranking model (`models/coref.bin`).
     Coref,
+    /// The nominal resolver's ranking model (`models/nominals.bin`).
+    Nominals,
 }
 
 impl Kind {
@@ -66,6 +68,7 @@ impl Kind {
             Kind::Deps => "deps",
             Kind::Labels => "labels",
             Kind::Coref => "coref",
+            Kind::Nominals => "nominals",
         }
     }
 
@@ -78,6 +81,7 @@ impl Kind {
             Kind::Deps => "models/deps.bin",
             Kind::Labels => "models/labels.bin",
             Kind::Coref => "models/coref.bin",
+            Kind::Nominals => "models/nominals.bin",
         }
     }
 
@@ -88,6 +92,7 @@ impl Kind {
             Kind::Cues => "cargo run --release --example train-cues",
             Kind::Pos | Kind::Deps | Kind::Labels => "cargo run --release --example train-syntax",
             Kind::Coref => "cargo run --release --example train-coref",
+            Kind::Nominals => "cargo run --release --example train-nominals",
         }
     }
 }

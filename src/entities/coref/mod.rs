@@ -1,36 +1,51 @@
-//! Pronoun resolution, learned: each third-person singular pronoun ("he",
-//! "her", "himself") scores the persons mentioned shortly before it and a
-//! "nobody" option with a mention-ranking model, and becomes a mention of
-//! the winner when it beats "nobody" by the calibrated margin (a wrong link
-//! is worse than none).
+//! Coreference, learned: definite descriptions ("the senator", "the
+//! network") and third-person singular pronouns ("he", "her", "himself")
+//! each score the actors mentioned before them and a "nobody" option with
+//! a mention-ranking model, and become mentions of the winner when it
+//! beats "nobody" by the calibrated margin (a wrong link is worse than
+//! none). Descriptions are resolved first, so that a pronoun can follow a
+//! person through "the senator".
 //!
-//! The model (`models/coref.bin`, made by `cargo run --release --example
-//! train-coref`) is a ranking averaged perceptron of the shared core
-//! (`learn::perceptron::Ranker`) trained on CoreNLP's silver coreference
-//! chains of PolNeAR train; its features are in [`features`]. Format:
-//! `learn::model`, kind `coref`, one pass of one i16 column; the header's
-//! `link-margin` setting is the calibrated margin in quantised units.
+//! Two models, both ranking averaged perceptrons of the shared core
+//! (`learn::perceptron::Ranker`), format `learn::model`, one pass of one
+//! i16 column, the header's `link-margin` setting the calibrated margin in
+//! quantised units:
+//! - `models/nominals.bin` (kind `nominals`, `cargo run --release
+//!   --example train-nominals`), trained on the aliases of the hand-made
+//!   train gold briefs; features and candidate filters in [`nominals`];
+//! - `models/coref.bin` (kind `coref`, `cargo run --release --example
+//!   train-coref`), trained on CoreNLP's silver coreference chains of
+//!   PolNeAR train; features in [`features`].
 //!
-//! Assumes names and nominals are linked (`linking::link` ran) and the
-//! parse is set; adds pronoun mentions to `doc.mentions` and the actors'
+//! Assumes names are linked (`linking::link` ran) and the parse is set;
+//! adds nominal and pronoun mentions to `doc.mentions` and the actors'
 //! mention lists, and refreshes salience.
 
 pub mod features;
+pub mod nominals;
 
 use crate::doc::{Doc, Mention, MentionKind};
 use crate::learn::model::{template_names, Fingerprint, Header, Kind, ModelError, Provenance};
 use crate::learn::perceptron::{Quantisation, Ranker};
 use crate::learn::table::Table;
-use features::{Case, TEMPLATES};
+use features::Case;
+use nominals::NominalCase;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-/// The model as compiled in.
+/// The pronoun model as compiled in.
 pub static MODEL_BYTES: &[u8] = include_bytes!("../../../models/coref.bin");
+/// The nominal model as compiled in.
+pub static NOMINAL_MODEL_BYTES: &[u8] = include_bytes!("../../../models/nominals.bin");
 
-// The file is part of the source tree and checked by a unit test; a broken
-// one is a build defect, not an input error.
+// The files are part of the source tree and checked by unit tests; a
+// broken one is a build defect, not an input error.
 static MODEL: LazyLock<Resolver<'static>> =
     LazyLock::new(|| Resolver::from_bytes(MODEL_BYTES).expect("models/coref.bin is a coref model"));
+static NOMINAL_MODEL: LazyLock<Resolver<'static>> = LazyLock::new(|| {
+    Resolver::of_kind(NOMINAL_MODEL_BYTES, Kind::Nominals)
+        .expect("models/nominals.bin is a nominals model")
+});
 
 /// The one weight column: an option's score.
 pub const LABELS: [&str; 1] = ["option-score"];
@@ -46,10 +61,20 @@ pub const QUANTISATION: Quantisation = Quantisation {
     outlier_divisor: 0,
 };
 
-/// The fingerprints of what the features read: the entity model and the
-/// linker's word lists (which persons, of which gender, the candidates
-/// are) and the syntax models (the roles and clauses).
+/// The fingerprints of what the pronoun features read: those of the
+/// nominal model and the nominal model itself (a description it links is a
+/// candidate's mention).
 pub fn lexicons() -> Vec<Fingerprint> {
+    let mut out = nominal_lexicons();
+    out.push(Fingerprint::of("models/nominals.bin", NOMINAL_MODEL_BYTES));
+    out
+}
+
+/// The fingerprints of what the nominal features read: the entity model
+/// and the linker's word lists (which actors, of which gender and with
+/// which titles, the candidates are), the syntax models (the roles and
+/// clauses), and the noun lists that class a description's head.
+pub fn nominal_lexicons() -> Vec<Fingerprint> {
     use crate::entities::{gazetteer, tagger};
     let mut out = vec![
         Fingerprint::of("models/ner.bin", crate::entities::MODEL_BYTES),
@@ -61,7 +86,12 @@ pub fn lexicons() -> Vec<Fingerprint> {
     // The linker's word lists decide which persons there are and their
     // gender.
     use crate::lexicon::{List, Table};
-    for list in [List::GroupWords, List::TitleWords] {
+    for list in [
+        List::GroupWords,
+        List::TitleWords,
+        List::GenericOrgNouns,
+        List::InstitutionHeads,
+    ] {
         out.push(Fingerprint::of(
             &format!("data/lexicon/{}", list.file_name()),
             list.text().as_bytes(),
@@ -70,6 +100,10 @@ pub fn lexicons() -> Vec<Fingerprint> {
     for (name, table) in [
         ("data/lexicon/honorifics.tsv", Table::Honorifics),
         ("data/lexicon/party_aliases.tsv", Table::PartyAliases),
+        (
+            "data/lexicon/person_descriptions.tsv",
+            Table::PersonDescriptions,
+        ),
     ] {
         out.push(Fingerprint::of(name, table.text().as_bytes()));
     }
@@ -86,7 +120,12 @@ pub struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     /// Reads a coref model file: one i16 column, and the margin setting.
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Resolver<'a>, ModelError> {
-        let file = Header::read(bytes, Kind::Coref)?;
+        Resolver::of_kind(bytes, Kind::Coref)
+    }
+
+    /// Reads a ranking model file of `kind` (coref or nominals).
+    pub fn of_kind(bytes: &'a [u8], kind: Kind) -> Result<Resolver<'a>, ModelError> {
+        let file = Header::read(bytes, kind)?;
         let margin = file
             .header
             .settings
@@ -94,16 +133,26 @@ impl<'a> Resolver<'a> {
             .find(|(k, _)| k == MARGIN_SETTING)
             .and_then(|(_, v)| v.parse().ok())
             .ok_or_else(|| ModelError::Malformed {
-                expected: Kind::Coref,
+                expected: kind,
                 what: format!("no integer {MARGIN_SETTING} setting"),
             })?;
-        let table = Table::load(bytes, Kind::Coref, &LABELS)?;
+        let table = Table::load(bytes, kind, &LABELS)?;
         Ok(Resolver { table, margin })
+    }
+
+    /// The calibrated margin, in quantised units.
+    pub fn margin(&self) -> i32 {
+        self.margin
     }
 
     /// The score of each option of `case` (the last is "nobody").
     pub fn scores(&self, case: &Case) -> Vec<i32> {
-        case.options
+        self.option_scores(&case.options)
+    }
+
+    /// The score of each option's features.
+    pub fn option_scores(&self, options: &[Vec<u64>]) -> Vec<i32> {
+        options
             .iter()
             .map(|features| {
                 let mut score = [0i32];
@@ -145,28 +194,102 @@ impl<'a> Resolver<'a> {
     pub fn choose(&self, case: &Case) -> Option<usize> {
         self.pick(case, self.margin).map(|k| case.actors[k])
     }
+
+    /// The best candidate of a description (index into `case.actors`)
+    /// among those it may mean, and by how much it beats "nobody".
+    pub fn best_nominal(&self, doc: &Doc, case: &NominalCase) -> Option<(usize, i32)> {
+        let scores = self.option_scores(&case.options);
+        let (&nobody, candidates) = scores.split_last()?;
+        let mut best: Option<(usize, i32)> = None;
+        for (k, &s) in candidates.iter().enumerate() {
+            if nominals::allowed(doc, case, k) && best.is_none_or(|(_, b)| s > b) {
+                best = Some((k, s));
+            }
+        }
+        best.map(|(k, s)| (k, s - nobody))
+    }
 }
 
-/// Resolves the pronouns of `doc` (see the module comment).
+/// The descriptions of `doc` linked by the nominal model, as (tokens,
+/// actor), in text order. A person is not linked across a description
+/// that may bring in someone else (`nominals::interrupted`), unless that
+/// one was linked to the same person, nor by a person noun another
+/// candidate could as well mean (`nominals::another_person_fits`).
+fn nominal_links(doc: &Doc) -> Vec<(Range<usize>, usize)> {
+    let mut links: Vec<(Range<usize>, usize)> = Vec::new();
+    for case in nominals::cases(doc) {
+        let Some((k, by)) = NOMINAL_MODEL.best_nominal(doc, &case) else {
+            continue;
+        };
+        let actor = case.actors[k];
+        if by <= NOMINAL_MODEL.margin {
+            continue;
+        }
+        let last = links
+            .iter()
+            .rev()
+            .find(|(_, a)| *a == actor)
+            .map_or(case.last_end[k], |(t, _)| t.end.max(case.last_end[k]));
+        if doc.actors[actor].kind == crate::doc::ActorKind::Person
+            && (nominals::interrupted(doc, last, case.tokens.start)
+                || nominals::another_person_fits(doc, &case, k))
+        {
+            continue;
+        }
+        links.push((case.tokens.clone(), actor));
+    }
+    links
+}
+
+/// Links the definite descriptions of `doc` ("the senator") to actors:
+/// the first half of [`resolve`], for the trainers.
+pub fn resolve_nominals(doc: &mut Doc) {
+    let links = nominal_links(doc);
+    add_mentions(doc, links, MentionKind::Nominal);
+}
+
+/// Resolves the definite descriptions, then the pronouns of `doc` (see
+/// the module comment).
 pub fn resolve(doc: &mut Doc) {
-    let links: Vec<(usize, usize)> = features::cases(doc)
+    resolve_nominals(doc);
+    let links: Vec<(Range<usize>, usize)> = features::cases(doc)
         .iter()
-        .filter_map(|case| MODEL.choose(case).map(|a| (case.pronoun, a)))
+        .filter_map(|case| {
+            MODEL
+                .choose(case)
+                .map(|a| (case.pronoun..case.pronoun + 1, a))
+        })
         .collect();
+    add_mentions(doc, links, MentionKind::Pronoun);
+}
+
+/// Adds a mention of `kind` per (tokens, actor) link, keeping mentions in
+/// text order and salience up to date; a description's text becomes an
+/// alias of its actor, as the linker does for names.
+fn add_mentions(doc: &mut Doc, links: Vec<(Range<usize>, usize)>, kind: MentionKind) {
     if links.is_empty() {
         return;
     }
     let sentence_of = doc.sentence_of();
     let added: Vec<Mention> = links
         .into_iter()
-        .map(|(pronoun, actor)| Mention {
-            tokens: pronoun..pronoun + 1,
-            sentence: sentence_of[pronoun],
-            kind: MentionKind::Pronoun,
+        .map(|(tokens, actor)| Mention {
+            sentence: sentence_of[tokens.start],
+            tokens,
+            kind,
             actor,
         })
         .collect();
     let mut actors = std::mem::take(&mut doc.actors);
+    if kind != MentionKind::Pronoun {
+        for m in &added {
+            let text = doc.slice(doc.token_range(m.tokens.clone()));
+            let a = &mut actors[m.actor];
+            if text != a.name && !a.aliases.iter().any(|x| x == text) {
+                a.aliases.push(text.to_string());
+            }
+        }
+    }
     let mut mentions = std::mem::take(&mut doc.mentions);
     mentions.extend(added);
     mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
@@ -194,15 +317,32 @@ impl CorefTrainer {
         self.0.learn(&case.options, right)
     }
 
-    /// The model file as it would be written now, with `margin`
+    /// One anaphor of any kind, by its options' features.
+    pub fn learn_options(&mut self, options: &[Vec<u64>], right: &[bool]) -> bool {
+        self.0.learn(options, right)
+    }
+
+    /// The pronoun model file as it would be written now, with `margin`
     /// (quantised units).
     pub fn model_bytes(&self, training: &Provenance, margin: i32) -> Vec<u8> {
+        self.model_bytes_of(Kind::Coref, features::TEMPLATES, training, margin)
+    }
+
+    /// The model file of `kind` with `templates`, as it would be written
+    /// now, with `margin` (quantised units).
+    pub fn model_bytes_of(
+        &self,
+        kind: Kind,
+        templates: &[crate::learn::hash::Template],
+        training: &Provenance,
+        margin: i32,
+    ) -> Vec<u8> {
         let (weights, scale) = QUANTISATION.apply(&self.0.averaged());
         let mut settings = training.settings.clone();
         settings.push((MARGIN_SETTING.into(), margin.to_string()));
         let header = Header {
             labels: LABELS.iter().map(|l| l.to_string()).collect(),
-            templates: template_names(TEMPLATES),
+            templates: template_names(templates),
             log2_buckets: self.0.weights.log2(),
             passes: 1,
             columns: 1,
@@ -210,7 +350,7 @@ impl CorefTrainer {
             quantisation: QUANTISATION,
             scales: vec![scale],
             settings,
-            ..training.header_fields(Kind::Coref)
+            ..training.header_fields(kind)
         };
         header.file_bytes(&[], &[weights])
     }

@@ -1,6 +1,7 @@
 //! The resolver on sentences written for these tests.
 
 use super::*;
+use crate::doc::ActorKind;
 use crate::pipeline::{run_until, Stage};
 
 fn resolved(text: &str) -> Doc {
@@ -100,13 +101,130 @@ fn model_file_round_trip_keeps_the_margin() {
 
 #[test]
 fn templates_are_distinct() {
-    crate::learn::hash::check_templates(TEMPLATES).unwrap();
+    crate::learn::hash::check_templates(features::TEMPLATES).unwrap();
+    crate::learn::hash::check_templates(nominals::TEMPLATES).unwrap();
 }
 
 #[test]
-fn the_shipped_model_is_current() {
+fn the_shipped_models_are_current() {
     let file = Header::read(MODEL_BYTES, Kind::Coref).unwrap();
-    if let Err(stale) = file.header.check_current(&LABELS, TEMPLATES, &lexicons()) {
+    if let Err(stale) = file
+        .header
+        .check_current(&LABELS, features::TEMPLATES, &lexicons())
+    {
         panic!("{stale}");
     }
+    let file = Header::read(NOMINAL_MODEL_BYTES, Kind::Nominals).unwrap();
+    if let Err(stale) = file
+        .header
+        .check_current(&LABELS, nominals::TEMPLATES, &nominal_lexicons())
+    {
+        panic!("{stale}");
+    }
+}
+
+/// The actor each description (by its text, in order) was linked to.
+fn description_links(doc: &Doc) -> Vec<(String, String)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal)
+        .map(|m| {
+            (
+                doc.slice(doc.token_range(m.tokens.clone())).to_string(),
+                doc.actors[m.actor].name.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_names_the_person_who_holds_it() {
+    let doc = resolved(
+        "Governor Hilda Marsh signed the water bill on Monday in Oakridge. \
+         The governor said the reservoirs would be full by spring.",
+    );
+    assert_eq!(
+        description_links(&doc),
+        vec![("The governor".to_string(), "Hilda Marsh".to_string())]
+    );
+}
+
+#[test]
+fn an_organisation_noun_names_the_organisation() {
+    let doc = resolved(
+        "The Harbour Workers Union called a strike at the port of Eastmere. \
+         The union said its members would stay out for a week.",
+    );
+    let links = description_links(&doc);
+    assert_eq!(
+        links,
+        vec![("The union".to_string(), "Harbour Workers Union".to_string())]
+    );
+}
+
+#[test]
+fn a_noun_of_the_wrong_kind_is_no_candidate() {
+    // A court is not the judge whose name holds the word; a governor is
+    // not a company.
+    let mut doc = run_until(
+        "Peter Olsen Court Services Ltd. hired Judge Ann Olsen Court. \
+         The court adjourned, and the governor left early."
+            .to_string(),
+        Stage::Syntax,
+    );
+    crate::entities::linking::link(&mut doc);
+    let cases = nominals::cases(&doc);
+    assert!(!cases.is_empty());
+    for case in &cases {
+        let head = doc.token_lower(case.tokens.end - 1);
+        for &a in &case.actors {
+            let kind = doc.actors[a].kind;
+            match head {
+                "court" => assert_ne!(kind, ActorKind::Person, "{}", doc.actors[a].name),
+                "governor" => assert_eq!(kind, ActorKind::Person, "{}", doc.actors[a].name),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn a_description_without_a_fitting_actor_stays_unlinked() {
+    let doc = resolved(
+        "Carla Nunez met Dmitri Sokolov in Geneva on Friday. \
+         The weather was cold, and the president of the chess club was late.",
+    );
+    assert!(
+        description_links(&doc).is_empty(),
+        "{:?}",
+        description_links(&doc)
+    );
+}
+
+#[test]
+fn a_nationality_in_the_description_rules_out_another_nations_holder() {
+    let mut doc = run_until(
+        "Governor Ella Marsh welcomed French President Alain Roux on Friday. \
+         The American president was not invited."
+            .to_string(),
+        Stage::Syntax,
+    );
+    crate::entities::linking::link(&mut doc);
+    let cases = nominals::cases(&doc);
+    let case = cases
+        .iter()
+        .find(|c| doc.token_lower(c.tokens.end - 1) == "president")
+        .expect("the description is a case");
+    for k in 0..case.actors.len() {
+        let name = &doc.actors[case.actors[k]].name;
+        assert_eq!(
+            nominals::allowed(&doc, case, k),
+            name != "Alain Roux",
+            "{name}"
+        );
+    }
+    assert!(case
+        .actors
+        .iter()
+        .any(|&a| doc.actors[a].name == "Alain Roux"));
 }

@@ -12,10 +12,10 @@
 //!    the person it shortens (the most recent one when two share it, as the
 //!    two Clintons do), country aliases to their country, acronyms to their
 //!    expansion;
-//! 4. nominals link by title or head noun, "its" to the nearest
-//!    organisation or place, only when one candidate clearly fits: a wrong
-//!    link is worse than none. Persons' pronouns are left to the learned
-//!    resolver that runs after this (`entities::coref`).
+//! 4. "its" links to the nearest organisation or place, only when one
+//!    candidate clearly fits: a wrong link is worse than none. Definite
+//!    descriptions ("the senator") and persons' pronouns are left to the
+//!    learned resolver that runs after this (`entities::coref`).
 //!
 //! Layout: the linker and its tables here; name candidates in `names`,
 //! names to actors in `actors`, nominals and pronouns in `references`.
@@ -214,7 +214,6 @@ pub fn link(doc: &mut Doc) {
     for c in &candidates {
         linker.link_name(c);
     }
-    linker.link_nominals();
     linker.link_pronouns();
     let (actors, mentions) = linker.finish();
     doc.set_mentions(actors, mentions);
